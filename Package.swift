@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "asldb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "asldb", targets: ["asldb"]),
+        .library(name: "StatesJSON", targets: ["StatesJSON"]),
+        .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
+        .library(name: "StatesEngine", targets: ["StatesEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .target(
+            name: "StatesJSON",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strict,
+            // rounding functions come from libm, which nothing else links when Foundation is not imported
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "StatesLanguage", dependencies: ["StatesJSON"], swiftSettings: strict),
+        .target(name: "StatesEngine", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["StatesEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .executableTarget(name: "asldb", dependencies: ["CommandLineSupport"], swiftSettings: strict),
+        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine"], swiftSettings: strict),
+        .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
+        .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),
+        .testTarget(name: "CommandLineTests", dependencies: ["CommandLineSupport"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,172 @@
+@_exported import OrderedCollections
+
+/// An object's members, in the order they were written.
+public typealias JSONObject = OrderedDictionary<String, JSON>
+
+/// A JSON value as Step Functions sees it: objects keep their key order, integers stay exact.
+///
+/// Arrays and objects are copy-on-write, so copying a `JSON` is cheap and an edited copy shares
+/// every untouched subtree with the original. The engine and debugger rely on that to keep every
+/// earlier moment of an execution without deep copies.
+public enum JSON: Sendable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSON])
+    case object(JSONObject)
+}
+
+/// A JSON number: an exact 64-bit integer when the text was an integer that fits, else a double.
+public enum JSONNumber: Sendable {
+    case int(Int64)
+    case double(Double)
+
+    /// The value as a double (integers convert exactly up to 2^53).
+    public var doubleValue: Double {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        }
+    }
+
+    /// The value as an exact integer, when it is one (`3.0` counts; `3.5` does not).
+    public var intValue: Int64? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d):
+            guard d.isFinite, d.rounded() == d, abs(d) < 9.2e18 else { return nil }
+            return Int64(d)
+        }
+    }
+
+    /// Builds the most exact number for a double: an integer when it has no fraction.
+    public static func normalized(_ d: Double) -> JSONNumber {
+        if d.isFinite, d.rounded() == d, abs(d) < 9.007_199_254_740_992e15 { return .int(Int64(d)) }
+        return .double(d)
+    }
+}
+
+extension JSONNumber: Hashable {
+    public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        default: return a.doubleValue == b.doubleValue
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if let i = intValue { hasher.combine(i) } else { hasher.combine(doubleValue) }
+    }
+}
+
+extension JSONNumber: Comparable {
+    public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y
+        default: return a.doubleValue < b.doubleValue
+        }
+    }
+}
+
+// MARK: - Equality: objects compare as sets of members, arrays in order, numbers by value.
+
+extension JSON: Hashable {
+    public static func == (a: JSON, b: JSON) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count else { return false }
+            for (key, value) in x {
+                guard let other = y[key], other == value else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .number(let n): hasher.combine(2); hasher.combine(n)
+        case .string(let s): hasher.combine(3); hasher.combine(s)
+        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .object(let o):
+            hasher.combine(5)
+            hasher.combine(o.count)
+            // Order-independent: combine a commutative sum of member hashes.
+            var sum = 0
+            for (k, v) in o {
+                var h = Hasher()
+                h.combine(k)
+                h.combine(v)
+                sum &+= h.finalize()
+            }
+            hasher.combine(sum)
+        }
+    }
+}
+
+// MARK: - Accessors
+
+extension JSON {
+    /// The JSON type name as Step Functions error messages spell it.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
+    public var arrayValue: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    public var intValue: Int64? { numberValue?.intValue }
+    public var doubleValue: Double? { numberValue?.doubleValue }
+
+    /// Member lookup; nil when this is not an object or has no such key.
+    public subscript(key: String) -> JSON? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    /// Element lookup; nil when this is not an array or the index is out of range.
+    public subscript(index: Int) -> JSON? {
+        if case .array(let a) = self, a.indices.contains(index) { return a[index] }
+        return nil
+    }
+
+    public static func int(_ i: Int) -> JSON { .number(.int(Int64(i))) }
+    public static func double(_ d: Double) -> JSON { .number(.normalized(d)) }
+}
+
+// MARK: - Literals, so tests and code can write JSON naturally.
+
+extension JSON: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int64) { self = .number(.int(value)) }
+    public init(floatLiteral value: Double) { self = .number(.double(value)) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        var o = JSONObject(minimumCapacity: elements.count)
+        for (k, v) in elements { o[k] = v }
+        self = .object(o)
+    }
+}

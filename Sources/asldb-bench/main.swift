@@ -1,0 +1,3 @@
+import StatesEngine
+
+print("asldb-bench: no benchmarks yet")

@@ -1,0 +1,3 @@
+import CommandLineSupport
+
+RootCommand.main()
