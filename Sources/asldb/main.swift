@@ -1,3 +1,3 @@
 import CommandLineSupport
 
-RootCommand.main()
+RootCommand.runMain()
