@@ -1,2 +1,0 @@
-import StatesJSON
-@_exported import StatesLanguage
