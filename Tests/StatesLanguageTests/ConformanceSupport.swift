@@ -31,11 +31,10 @@ enum Corpus {
         return [
             "Execution": [
                 "Id": .string("arn:aws:states:us-east-1:111111111111:execution:\(machine):exec-0001"),
-                "Input": input, "Name": "exec-0001",
-                "RoleArn": "arn:aws:iam::111111111111:role/role-0001",
-                "StartTime": "2026-11-25T06:00:00.000Z", "RedriveCount": 0,
+                "Input": input, "StartTime": "2026-11-25T06:00:00.000Z", "Name": "exec-0001",
+                "RoleArn": "arn:aws:iam::111111111111:role/role-0001", "RedriveCount": 0,
             ],
-            "State": ["EnteredTime": "2026-11-25T06:00:00.000Z", "Name": .string(stateName), "RetryCount": 0],
+            "State": ["Name": .string(stateName), "EnteredTime": "2026-11-25T06:00:00.000Z"],
             "StateMachine": ["Id": .string("arn:aws:states:us-east-1:111111111111:stateMachine:\(machine)"), "Name": .string(machine)],
         ]
     }

@@ -48,7 +48,14 @@ extension JSONPath {
     /// Evaluates against `document`, ignoring which root the path names.
     public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
         var walker = PathWalker(segments: segments, document: document)
-        try walker.walk(0, document)
+        do {
+            try walker.walk(0, document)
+        } catch {
+            // AWS answers an indefinite path that cannot be followed with no matches, never an error
+            // (`$.items[*].x` on `{}` gives `[]`).
+            if isDefinite { throw error }
+            return .array([])
+        }
         if isDefinite {
             guard let first = walker.results.first else {
                 throw PathFailure(.noResults, "No results for path: \(normalized)")
