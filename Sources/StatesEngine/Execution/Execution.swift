@@ -5,14 +5,14 @@ public struct Execution: Sendable {
     public let input: JSON
     public let options: ExecutionOptions
     /// The events emitted so far.
-    public private(set) var history = EventLog()
-    public private(set) var status: ExecutionStatus = .running
+    public internal(set) var history = EventLog()
+    public internal(set) var status: ExecutionStatus = .running
     /// The execution's output once it SUCCEEDED.
-    public private(set) var output: JSON?
+    public internal(set) var output: JSON?
     /// The error once it FAILED or TIMED_OUT.
-    public private(set) var failure: ExecutionError?
+    public internal(set) var failure: ExecutionError?
     /// Virtual time, milliseconds since the Unix epoch.
-    public private(set) var now: Int64
+    public internal(set) var now: Int64
     public let executionArn: String
     public let executionName: String
 
@@ -32,10 +32,11 @@ public struct Execution: Sendable {
         self.input = input
         self.options = options
         now = options.startTime
-        random = SeededRandom(seed: options.seed)
+        var random = SeededRandom(seed: options.seed)
         let name = options.executionName ?? random.nextUUID()
+        self.random = random
         executionName = name
-        executionArn = "arn:aws:states:\(options.region):\(options.account):execution:\(options.stateMachineName):\(name)"
+        executionArn = "arn:aws:states:" + options.region + ":" + options.account + ":execution:" + options.stateMachineName + ":" + name
     }
 
     public var isFinished: Bool { status != .running && pending.isEmpty }

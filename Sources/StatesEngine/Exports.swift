@@ -1,0 +1,2 @@
+import StatesJSON
+@_exported import StatesLanguage
