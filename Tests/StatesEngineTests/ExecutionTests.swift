@@ -24,8 +24,8 @@ struct ExecutionTests {
         for (i, moment) in moments.enumerated() {
             #expect(moment.history.count == i)
         }
-        #expect(moments[2].history.last?.type.rawValue == "PassStateExited")
-        #expect(moments[2].status == .running)
+        #expect(moments[3].history.last?.type.rawValue == "PassStateExited")
+        #expect(moments[3].status == .running)
         // Stepping an earlier moment again gives the same event as the first time.
         let again = try moments[3].stepped()
         #expect(again.history.last?.type == moments[4].history.last?.type)
@@ -53,7 +53,7 @@ struct ExecutionTests {
         let stages = try #require(exited.stages)
         #expect(stages.afterInputPath == ["v": 5])
         #expect(stages.afterParameters == ["v": 5])
-        #expect(stages.afterResultPath == ["v": 5, "out": ["v": 5]])
+        #expect(stages.afterResultPath == ["in": ["v": 5], "out": ["v": 5]])
         #expect(stages.output == ["v": 5])
     }
 

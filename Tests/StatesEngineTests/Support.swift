@@ -2,10 +2,9 @@ import StatesEngine
 import Testing
 
 /// Loads a definition written inline in a test; fails the test when it does not load.
-func machine(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> StateMachine {
+func machine(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> StateMachine {
     let loaded = DefinitionLoader.load(text: text)
-    let machine = try #require(loaded.machine, "\(loaded.diagnostics)", sourceLocation: sourceLocation)
-    return machine
+    return try #require(loaded.machine, "\(loaded.diagnostics)", sourceLocation: sourceLocation)
 }
 
 /// Runs an execution to the end.

@@ -13,7 +13,7 @@ struct TaskAndRetryTests {
         """
 
     func mock(_ responses: String) throws -> MockTaskSource {
-        let json = try JSONParser.parse("""
+        let json = try JSONParser().parse("""
             {"StateMachines": {"M": {"TestCases": {"T": {"Call": "R"}}}}, "MockedResponses": {"R": \(responses)}}
             """)
         return try MockConfiguration(json: json).source(stateMachine: "M", testCase: "T")
@@ -39,7 +39,7 @@ struct TaskAndRetryTests {
     }
 
     @Test func legacyLambdaResultIsThePayloadOfTheMockedInvokeResponse() throws {
-        let json = try JSONParser.parse("""
+        let json = try JSONParser().parse("""
             {"StateMachines": {"M": {"TestCases": {"T": {"L": "R"}}}},
              "MockedResponses": {"R": {"0": {"Return": {"StatusCode": 200, "Payload": {"ok": true}}}}}}
             """)
@@ -54,7 +54,7 @@ struct TaskAndRetryTests {
 
     @Test func aTaskNobodyAnswersStopsWithAMessageNamingTheStateAndResource() throws {
         var execution = Execution(definition: try machine(retrying), input: [:])
-        do {
+        do throws(EngineError) {
             try execution.run()
             Issue.record("expected the run to stop")
         } catch {
@@ -62,7 +62,7 @@ struct TaskAndRetryTests {
             #expect(error.description.contains("arn:aws:states:::lambda:invoke"))
             #expect(error.description.contains("--mock-config"))
         }
-        #expect(execution.status == .running)
+        #expect(execution.status == ExecutionStatus.running)
     }
 
     @Test func programmaticSourcesSeeTheEffectiveParametersAndAttempt() throws {
@@ -74,7 +74,7 @@ struct TaskAndRetryTests {
     }
 
     @Test func mockRangesMustBeWellFormed() throws {
-        let json = try JSONParser.parse(#"{"MockedResponses": {"R": {"x": {"Return": 1}}}}"#)
+        let json = try JSONParser().parse(#"{"MockedResponses": {"R": {"x": {"Return": 1}}}}"#)
         #expect(throws: MockConfiguration.Problem.self) { try MockConfiguration(json: json) }
     }
 }
