@@ -23,6 +23,32 @@ enum DataFlow {
         return try template.evaluate(in: &context)
     }
 
+    /// A path or intrinsic function call written where a `.$` field's value would be
+    /// (ErrorPath, CausePath), with AWS's message for a path that finds nothing.
+    static func expression(_ text: String, field: String, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+        if text.hasPrefix("States.") {
+            let call: IntrinsicCall
+            do {
+                call = try IntrinsicCall(text)
+            } catch {
+                throw ExecutionError(StatesErrorName.runtime, cause: "Invalid intrinsic function '\(text)' in the field '\(field)': \(error.message)")
+            }
+            return try call.evaluate(in: &context)
+        }
+        let path: JSONPath
+        do {
+            path = try JSONPath(text)
+        } catch {
+            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
+        }
+        do {
+            return try path.evaluate(in: context)
+        } catch {
+            throw ExecutionError(StatesErrorName.runtime,
+                cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+        }
+    }
+
     /// ResultPath: writes `result` into `input`.
     static func place(_ result: JSON, at text: String, in input: JSON) throws(ExecutionError) -> JSON {
         let path: ReferencePath

@@ -8,14 +8,16 @@ extension Execution {
                 "RoleArn": .string(options.roleArn), "StartTime": .string(Timestamp.iso8601(options.startTime)),
                 "RedriveCount": 0,
             ],
-            "State": [
-                "EnteredTime": .string(Timestamp.iso8601(frame.enteredTime)), "Name": .string(frame.stateName),
-                "RetryCount": .int(frame.attempt),
-            ],
+            "State": ["EnteredTime": .string(Timestamp.iso8601(frame.enteredTime)), "Name": .string(frame.stateName)],
             "StateMachine": ["Id": .string(options.stateMachineArn), "Name": .string(options.stateMachineName)],
         ]
-        if case .task(let task) = frame.state.kind, Resource(arn: task.resource).pattern == .waitForTaskToken {
+        switch frame.state.kind {
+        case .task:
+            root["State"] = .object(root["State"]!.objectValue!.merging(["RetryCount": .int(frame.attempt)]) { a, _ in a })
             root["Task"] = ["Token": .string(taskToken)]
+        case .map, .parallel:
+            root["State"] = .object(root["State"]!.objectValue!.merging(["RetryCount": .int(frame.attempt)]) { a, _ in a })
+        default: break
         }
         if let item = mapItemInScope {
             root["Map"] = ["Item": ["Index": .int(item.index), "Value": item.value]]

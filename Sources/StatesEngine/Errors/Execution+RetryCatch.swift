@@ -1,12 +1,15 @@
 /// What happens when a state fails: its retriers, then its catchers, else the failure ends
 /// the (sub-)machine it runs in.
 extension Execution {
-    /// Handles an error of the top frame's current state.
-    mutating func failState(_ error: ExecutionError, retryable: Bool = true) {
+    /// Handles an error of the top frame's current state. `raisedByEngine` marks errors of the
+    /// state's own data processing, as opposed to errors a task, branch or iteration reported.
+    mutating func failState(_ error: ExecutionError, retryable: Bool = true, raisedByEngine: Bool = true) {
         let index = frames.count - 1
         let state = frames[index].state
-        // States.Runtime and States.DataLimitExceeded end the execution whatever Retry/Catch say.
-        let terminal = error.error == StatesErrorName.runtime || error.error == StatesErrorName.dataLimitExceeded
+        // When the engine itself raises States.Runtime or States.DataLimitExceeded, the execution
+        // ends whatever Retry/Catch say; a task that reports them is handled like any error.
+        let terminal = raisedByEngine
+            && (error.error == StatesErrorName.runtime || error.error == StatesErrorName.dataLimitExceeded)
         if retryable && !terminal {
             if frames[index].retryCounts.count < state.retry.count {
                 frames[index].retryCounts = Array(repeating: 0, count: state.retry.count)

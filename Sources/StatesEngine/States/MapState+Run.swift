@@ -49,7 +49,8 @@ extension Execution {
 
     private mutating func mapInteger(_ source: ValueSource, field: String, input: JSON) throws(ExecutionError) -> Int64 {
         let value = try resolve(source, field: field + "Path", input: input)
-        guard let n = value.intValue else {
+        // AWS also accepts a string holding the number.
+        guard let n = value.intValue ?? value.stringValue.flatMap({ Int64($0) }) else {
             throw runtimeError("The \(field)Path field refers to value \"\(DataFlow.describe(value))\" which is not a valid integer: \(source.pathText)")
         }
         return n
@@ -57,7 +58,7 @@ extension Execution {
 
     private mutating func mapFloat(_ source: ValueSource, field: String, input: JSON) throws(ExecutionError) -> Double {
         let value = try resolve(source, field: field + "Path", input: input)
-        guard let n = value.doubleValue else {
+        guard let n = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
             throw runtimeError("The \(field)Path field refers to value \"\(DataFlow.describe(value))\" which is not a valid float: \(source.pathText)")
         }
         return n
@@ -125,7 +126,7 @@ extension Execution {
                 let reported = run.toleratedCount > 0 || run.toleratedPercentage > 0
                     ? ExecutionError(StatesErrorName.exceedToleratedFailureThreshold, cause: "The specified tolerated failure threshold was exceeded")
                     : error
-                failState(reported)
+                failState(reported, raisedByEngine: false)
                 return
             }
             run.results.append(error.errorOutput)
@@ -135,7 +136,7 @@ extension Execution {
             emit(.parallelStateFailed)
             frames[index].children = nil
             frames[index].phase = .execute
-            failState(error)
+            failState(error, raisedByEngine: false)
             return
         }
         frames[index].children = run

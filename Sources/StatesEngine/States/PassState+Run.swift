@@ -42,7 +42,13 @@ extension Execution {
     }
 
     private mutating func failText(_ source: ValueSource, field: String, input: JSON) throws(ExecutionError) -> String? {
-        let value = try resolve(source, field: field, input: input)
+        let value: JSON
+        if case .path(let text) = source {
+            // ErrorPath and CausePath take a path or an intrinsic function, like a `.$` field.
+            value = try evaluate(input) { (c) throws(ExecutionError) in try DataFlow.expression(text, field: field, in: &c) }
+        } else {
+            value = try resolve(source, field: field, input: input)
+        }
         if case .string(let s) = value { return s }
         return JSONPrinter.compact(value)
     }

@@ -74,7 +74,7 @@ extension Execution {
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
             emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details)
-            failState(error)
+            failState(error, raisedByEngine: false)
         }
     }
 
