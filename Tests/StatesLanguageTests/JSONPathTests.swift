@@ -129,3 +129,21 @@ import StatesLanguage
         #expect(throws: PayloadTemplateError.self) { try PayloadTemplate(["a.$": "States.Nope()"]) }
     }
 }
+
+@Suite struct FilterChainTests {
+    /// The filter chain of the recorded `pass_result_regex_json_path` machine, `$.[?(...)]` included.
+    @Test func filtersChainThroughPassStates() throws {
+        let definition = try JSON.parse(#"""
+            {"StartAt": "State0", "States": {
+              "State0": {"Type": "Pass", "Parameters": {"FromInput.$": "$.users[?(@.status == 0)]"}, "OutputPath": "$.FromInput", "Next": "State1"},
+              "State1": {"Type": "Pass", "Parameters": {"FromInput.$": "$[?(@.year <= 1999)]"}, "OutputPath": "$.FromInput", "Next": "State2"},
+              "State2": {"Type": "Pass", "Parameters": {"InputValue.$": "$", "FromInput.$": "States.JsonToString($.[?(@.year <= 1998)])"}, "Next": "State3"},
+              "State3": {"Type": "Pass", "InputPath": "$.InputValue", "OutputPath": "$.[?(@.year < 1999)].name", "End": true}}}
+            """#)
+        let input = try JSON.parse(#"""
+            {"users": [{"year": 1997, "name": "A", "status": 0}, {"year": 1998, "name": "B", "status": 0},
+                       {"year": 1999, "name": "C", "status": 0}, {"year": 2000, "name": "D", "status": 0}, {"year": 1990, "status": 1}]}
+            """#)
+        #expect(PassChainRunner.run(definition, input: input) == .succeeded(["A", "B"]))
+    }
+}
