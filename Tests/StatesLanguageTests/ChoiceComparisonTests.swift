@@ -50,6 +50,9 @@ import StatesLanguage
         #expect(Timestamp("2016-13-05T21:29:29Z") == nil)
         #expect(Timestamp("2023-02-29T00:00:00Z") == nil)
         #expect(Timestamp("2024-02-29T00:00:00Z") != nil)
+        #expect(Timestamp("2016-12-05t21:29:29z") == Timestamp("2016-12-05T21:29:29Z"))
+        #expect(Timestamp("2016-12-05T21:29Z") == Timestamp("2016-12-05T21:29:00Z"))
+        #expect(Timestamp("2016-12-05T21:29:29+0900") == nil)
         #expect(Timestamp("2016-03-14T01:59:00.5Z")?.description == "2016-03-14T01:59:00.5Z")
         #expect(Timestamp("1970-01-01T00:00:00Z")?.epochSeconds == 0)
     }

@@ -96,6 +96,8 @@ import StatesLanguage
         var again = EvaluationContext(input: [:], random: SeededRandom(seed: 7))
         var first = EvaluationContext(input: [:], random: SeededRandom(seed: 7))
         #expect(try call.evaluate(in: &again) == (try call.evaluate(in: &first)))
+        let seeded = try IntrinsicCall("States.MathRandom(0, 1000, 42)")
+        #expect(try seeded.evaluate(in: &context) == (try seeded.evaluate(in: &first)))
         let uuid = try IntrinsicCall("States.UUID()").evaluate(in: &context).stringValue!
         #expect(uuid.count == 36 && uuid.split(separator: "-").count == 5)
     }

@@ -147,3 +147,42 @@ import StatesLanguage
         #expect(PassChainRunner.run(definition, input: input) == .succeeded(["A", "B"]))
     }
 }
+
+@Suite struct CorpusSyntaxTests {
+    /// Every path and intrinsic call written in a recorded definition parses.
+    @Test func everyRecordedExpressionParses() throws {
+        var failures: [String] = []
+        var count = 0
+        for group in ["base", "choice_operators", "error_handling", "scenarios", "assign", "query_language", "arguments",
+                      "context_object", "states_variables", "comments", "timeouts", "local_mocking", "services", "logs",
+                      "intrinsic_functions", "callback", "activities", "credentials", "express", "api", "outputdecl", "evaluate_jsonata"] {
+            for c in Corpus.cases(group) {
+                Self.collect(c.definition, key: nil) { text in
+                    count += 1
+                    do {
+                        if text.hasPrefix("States.") { _ = try IntrinsicCall(text) } else { _ = try JSONPath(text) }
+                    } catch {
+                        failures.append("\(text): \(error)")
+                    }
+                }
+            }
+        }
+        print("expressions parsed: \(count), failures: \(failures.count)")
+        for f in Set(failures).sorted() { print("  \(f)") }
+        #expect(failures.isEmpty)
+    }
+
+    static func collect(_ value: JSON, key: String?, _ visit: (String) -> Void) {
+        switch value {
+        case .object(let o):
+            // JSONata states have no JSONPath expressions.
+            if o["QueryLanguage"] == "JSONata" { return }
+            for (k, v) in o { collect(v, key: k, visit) }
+        case .array(let a): for v in a { collect(v, key: key, visit) }
+        case .string(let s):
+            guard let key, key.hasSuffix(".$") || (key.hasSuffix("Path") && key != "ResultPath" || key == "Variable" || key == "ResultPath") else { return }
+            if s.hasPrefix("$") || s.hasPrefix("States.") { visit(s) }
+        default: break
+        }
+    }
+}

@@ -1,6 +1,7 @@
 /// An instant parsed from the timestamp text Step Functions accepts (Choice Timestamp operators,
 /// Wait Timestamp): an ISO-8601 extended offset date-time such as `2016-03-14T01:59:00Z`,
-/// `2016-03-14T01:59:00.123456789+01:00`; seconds and fraction optional, uppercase `T` and `Z`.
+/// `2016-03-14T01:59:00.123456789+01:00`; seconds and fraction optional. Like Java's
+/// ISO_OFFSET_DATE_TIME, which AWS parses with, `t` and `z` may be lower case.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var epochSeconds: Int64
@@ -31,7 +32,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             return v
         }
         func literal(_ c: Character) -> Bool {
-            guard i < b.count, b[i] == c.asciiValue! else { return false }
+            guard i < b.count, b[i] == c.asciiValue! || (c.isLetter && b[i] == c.lowercased().first!.asciiValue!) else { return false }
             i += 1
             return true
         }
