@@ -186,3 +186,14 @@ import StatesLanguage
         }
     }
 }
+
+@Suite struct ValueExpressionTests {
+    @Test func failStateErrorPathMessage() throws {
+        var context = EvaluationContext(input: ["Error": "E"])
+        #expect(try ValueExpression("$.Error").evaluate(in: &context, field: "ErrorPath") == "E")
+        #expect(try ValueExpression("States.Format('{}!', $.Error)").evaluate(in: &context, field: "CausePath") == "E!")
+        #expect(throws: ExecutionError("States.Runtime", cause: #"The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{"Error":"E"}'"#)) {
+            try ValueExpression("$.ErrorX").evaluate(in: &context, field: "ErrorPath")
+        }
+    }
+}
