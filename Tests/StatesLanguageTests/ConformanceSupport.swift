@@ -92,16 +92,41 @@ enum PassChainRunner {
         case failed(ExecutionError)
     }
 
-    static let allowedKeys: Set<String> = ["Type", "Parameters", "InputPath", "ResultPath", "OutputPath", "Next", "End", "Comment"]
+    static let allowedKeys: Set<String> = ["Type", "Parameters", "InputPath", "ResultPath", "OutputPath", "Next", "End", "Comment", "Result"]
+    static let allowedChoiceKeys: Set<String> = ["Type", "Choices", "Default", "InputPath", "OutputPath", "Comment"]
 
     static func unsupportedReason(_ definition: JSON) -> String? {
         if definition["QueryLanguage"] != nil { return "QueryLanguage set" }
         guard case .object(let states)? = definition["States"] else { return "no States" }
         for (name, state) in states {
-            guard state["Type"] == "Pass" else { return "state \(name) is not a Pass state" }
+            if state["Type"] == "Choice" {
+                for (key, _) in state.objectValue ?? [:] where !allowedChoiceKeys.contains(key) { return "state \(name) uses \(key)" }
+                for rule in state["Choices"]?.arrayValue ?? [] where rule["Assign"] != nil || rule["Condition"] != nil {
+                    return "state \(name) uses Assign or Condition"
+                }
+                continue
+            }
+            guard state["Type"] == "Pass" else { return "state \(name) is not a Pass or Choice state" }
             for (key, _) in state.objectValue ?? [:] where !allowedKeys.contains(key) { return "state \(name) uses \(key)" }
         }
         return nil
+    }
+
+    /// Evaluates a Choice rule (data test or And / Or / Not) the way the engine will.
+    static func ruleMatches(_ rule: JSON, _ context: EvaluationContext) throws(ExecutionError) -> Bool {
+        if let all = rule["And"]?.arrayValue {
+            for r in all where !(try ruleMatches(r, context)) { return false }
+            return true
+        }
+        if let any = rule["Or"]?.arrayValue {
+            for r in any where try ruleMatches(r, context) { return true }
+            return false
+        }
+        if let inner = rule["Not"] { return !(try ruleMatches(inner, context)) }
+        guard let variableText = rule["Variable"]?.stringValue,
+              let (name, operand) = rule.objectValue?.first(where: { ChoiceComparison.isOperator($0.key) })
+        else { throw ExecutionError("Harness", cause: "unsupported rule \(rule)") }
+        return try ChoiceComparison.evaluate(operator: name, variable: try path(variableText), operand: operand, in: context)
     }
 
     static func run(_ definition: JSON, input: JSON) -> Outcome {
@@ -118,7 +143,24 @@ enum PassChainRunner {
                 if let inputPath = state["InputPath"] {
                     effective = inputPath.isNull ? [:] : try path(inputPath.stringValue!).select(in: context)
                 }
-                var result = effective
+                if state["Type"] == "Choice" {
+                    context.input = effective
+                    var next = state["Default"]?.stringValue
+                    for rule in state["Choices"]?.arrayValue ?? [] where try ruleMatches(rule, context) {
+                        next = rule["Next"]?.stringValue
+                        break
+                    }
+                    guard let next else { return .failed(ExecutionError("States.NoChoiceMatched", cause: "no choice matched")) }
+                    var output = effective
+                    if let outputPath = state["OutputPath"] {
+                        context.input = effective
+                        output = outputPath.isNull ? [:] : try path(outputPath.stringValue!).select(in: context)
+                    }
+                    document = output
+                    current = next
+                    continue
+                }
+                var result = state["Result"] ?? effective
                 if let parameters = state["Parameters"] {
                     context.input = effective
                     guard let template = try? PayloadTemplate(parameters) else {

@@ -129,3 +129,71 @@ import StatesLanguage
         #expect(throws: PayloadTemplateError.self) { try PayloadTemplate(["a.$": "States.Nope()"]) }
     }
 }
+
+@Suite struct FilterChainTests {
+    /// The filter chain of the recorded `pass_result_regex_json_path` machine, `$.[?(...)]` included.
+    @Test func filtersChainThroughPassStates() throws {
+        let definition = try JSON.parse(#"""
+            {"StartAt": "State0", "States": {
+              "State0": {"Type": "Pass", "Parameters": {"FromInput.$": "$.users[?(@.status == 0)]"}, "OutputPath": "$.FromInput", "Next": "State1"},
+              "State1": {"Type": "Pass", "Parameters": {"FromInput.$": "$[?(@.year <= 1999)]"}, "OutputPath": "$.FromInput", "Next": "State2"},
+              "State2": {"Type": "Pass", "Parameters": {"InputValue.$": "$", "FromInput.$": "States.JsonToString($.[?(@.year <= 1998)])"}, "Next": "State3"},
+              "State3": {"Type": "Pass", "InputPath": "$.InputValue", "OutputPath": "$.[?(@.year < 1999)].name", "End": true}}}
+            """#)
+        let input = try JSON.parse(#"""
+            {"users": [{"year": 1997, "name": "A", "status": 0}, {"year": 1998, "name": "B", "status": 0},
+                       {"year": 1999, "name": "C", "status": 0}, {"year": 2000, "name": "D", "status": 0}, {"year": 1990, "status": 1}]}
+            """#)
+        #expect(PassChainRunner.run(definition, input: input) == .succeeded(["A", "B"]))
+    }
+}
+
+@Suite struct CorpusSyntaxTests {
+    /// Every path and intrinsic call written in a recorded definition parses.
+    @Test func everyRecordedExpressionParses() throws {
+        var failures: [String] = []
+        var count = 0
+        for group in ["base", "choice_operators", "error_handling", "scenarios", "assign", "query_language", "arguments",
+                      "context_object", "states_variables", "comments", "timeouts", "local_mocking", "services", "logs",
+                      "intrinsic_functions", "callback", "activities", "credentials", "express", "api", "outputdecl", "evaluate_jsonata"] {
+            for c in Corpus.cases(group) {
+                Self.collect(c.definition, key: nil) { text in
+                    count += 1
+                    do {
+                        if text.hasPrefix("States.") { _ = try IntrinsicCall(text) } else { _ = try JSONPath(text) }
+                    } catch {
+                        failures.append("\(text): \(error)")
+                    }
+                }
+            }
+        }
+        print("expressions parsed: \(count), failures: \(failures.count)")
+        for f in Set(failures).sorted() { print("  \(f)") }
+        #expect(failures.isEmpty)
+    }
+
+    static func collect(_ value: JSON, key: String?, _ visit: (String) -> Void) {
+        switch value {
+        case .object(let o):
+            // JSONata states have no JSONPath expressions.
+            if o["QueryLanguage"] == "JSONata" { return }
+            for (k, v) in o { collect(v, key: k, visit) }
+        case .array(let a): for v in a { collect(v, key: key, visit) }
+        case .string(let s):
+            guard let key, key.hasSuffix(".$") || (key.hasSuffix("Path") && key != "ResultPath" || key == "Variable" || key == "ResultPath") else { return }
+            if s.hasPrefix("$") || s.hasPrefix("States.") { visit(s) }
+        default: break
+        }
+    }
+}
+
+@Suite struct ValueExpressionTests {
+    @Test func failStateErrorPathMessage() throws {
+        var context = EvaluationContext(input: ["Error": "E"])
+        #expect(try ValueExpression("$.Error").evaluate(in: &context, field: "ErrorPath") == "E")
+        #expect(try ValueExpression("States.Format('{}!', $.Error)").evaluate(in: &context, field: "CausePath") == "E!")
+        #expect(throws: ExecutionError("States.Runtime", cause: #"The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{"Error":"E"}'"#)) {
+            try ValueExpression("$.ErrorX").evaluate(in: &context, field: "ErrorPath")
+        }
+    }
+}

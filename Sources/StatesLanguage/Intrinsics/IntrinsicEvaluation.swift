@@ -1,21 +1,22 @@
 extension IntrinsicCall {
     /// Evaluates the call (arguments first, left to right); failures are `States.IntrinsicFailure`
     /// with AWS's cause text, or `States.Runtime` for an argument path that matches nothing.
-    public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+    /// `field` is the payload template key (`name.$`) quoted when an argument path matches nothing.
+    public func evaluate(in context: inout EvaluationContext, field: String? = nil) throws(ExecutionError) -> JSON {
         var values: [JSON] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments {
             switch argument {
             case .string(let value, _): values.append(.string(value))
             case .literal(let v): values.append(v)
-            case .call(let call): values.append(try call.evaluate(in: &context))
+            case .call(let call): values.append(try call.evaluate(in: &context, field: field))
             case .path(let path):
                 do {
                     values.append(try path.evaluate(in: context))
                 } catch {
                     throw ExecutionError(
                         StatesErrorName.runtime,
-                        cause: "The JSONPath '\(path.text)' specified for the field '\(text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+                        cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
                 }
             }
         }

@@ -17,14 +17,17 @@ enum IntrinsicMath {
         }
     }
 
-    /// A random integer from start (inclusive) to end (exclusive); the optional seed is accepted but
-    /// the execution's own seeded source keeps runs reproducible.
+    /// A random integer from start (inclusive) to end (exclusive). With a seed the number depends on
+    /// the seed alone, as in AWS; without one it comes from the execution's seeded source.
     static func random(_ args: IntrinsicArguments, _ random: inout SeededRandom) throws(ExecutionError) -> JSON {
         try args.expectCount(2...3)
         let start = roundHalfUp(try args.number(0)), end = roundHalfUp(try args.number(1))
-        if args.count == 3 { _ = try args.number(2) }
         guard start < end else {
             throw args.failure("Invalid arguments in States.MathRandom: the start value must be less than the end value")
+        }
+        if args.count == 3 {
+            var seeded = SeededRandom(seed: UInt64(bitPattern: roundHalfUp(try args.number(2))))
+            return .number(.int(seeded.next(in: start...(end - 1))))
         }
         return .number(.int(random.next(in: start...(end - 1))))
     }

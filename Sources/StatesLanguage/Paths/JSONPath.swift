@@ -15,32 +15,24 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     public let root: Root
     let segments: [Segment]
+    /// True when the path names at most one node, so evaluation yields that value rather than a list.
+    public let isDefinite: Bool
+    /// True when the path only names object members and array indexes: a reference path.
+    public let isReferencePath: Bool
 
     /// Parses a path; throws when its syntax is not one Step Functions accepts.
     public init(_ text: String) throws(JSONPathSyntaxError) {
         var parser = JSONPathParser(text)
         let (root, segments) = try parser.parsePath()
-        self.text = text
-        self.root = root
-        self.segments = segments
+        self.init(text: text, root: root, segments: segments)
     }
 
     init(text: String, root: Root, segments: [Segment]) {
         self.text = text
         self.root = root
         self.segments = segments
-    }
-
-    public var description: String { text }
-
-    /// True when the path names at most one node, so evaluation yields that value rather than a list.
-    public var isDefinite: Bool {
-        segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
-    }
-
-    /// True when the path only names object members and array indexes: a reference path.
-    public var isReferencePath: Bool {
-        segments.allSatisfy {
+        isDefinite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
+        isReferencePath = segments.allSatisfy {
             switch $0 {
             case .property(let names): return names.count == 1
             case .index(let indexes): return indexes.count == 1
@@ -48,6 +40,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             }
         }
     }
+
+    public var description: String { text }
 
     /// The path in the bracketed form AWS quotes in error messages: `$['a'][0]`.
     public var normalized: String { Self.normalized(segments[...]) }

@@ -47,6 +47,7 @@ extension JSONPath {
 
     /// Evaluates against `document`, ignoring which root the path names.
     public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
+        if isReferencePath, let value = Self.follow(segments, in: document) { return value }
         var walker = PathWalker(segments: segments, document: document)
         do {
             try walker.walk(0, document)
@@ -63,6 +64,26 @@ extension JSONPath {
             return first
         }
         return .array(walker.results)
+    }
+
+    /// The common case without bookkeeping: member names and indexes only; nil when something is
+    /// missing (the walker then explains what).
+    static func follow(_ segments: [Segment], in document: JSON) -> JSON? {
+        var node = document
+        for segment in segments {
+            switch (segment, node) {
+            case (.property(let names), .object(let object)):
+                guard let next = object[names[0]] else { return nil }
+                node = next
+            case (.index(let indexes), .array(let array)):
+                let i = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
+                guard array.indices.contains(i) else { return nil }
+                node = array[i]
+            default:
+                return nil
+            }
+        }
+        return node
     }
 
     /// Like `evaluate(in:)`, nil when the path yields nothing.

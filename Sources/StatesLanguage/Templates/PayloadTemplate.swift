@@ -126,8 +126,8 @@ public struct PayloadTemplate: Sendable, Hashable {
                     StatesErrorName.runtime,
                     cause: "The JSONPath '\(path.text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
             }
-        case .intrinsic(let call, _):
-            return try call.evaluate(in: &context)
+        case .intrinsic(let call, let field):
+            return try call.evaluate(in: &context, field: field)
         }
     }
 }
