@@ -50,6 +50,12 @@ struct JSONReader {
         var lineStart: Int
     }
 
+    func error(_ message: String, at mark: Opening) -> JSONParseError {
+        let at = location(at: mark.offset, line: mark.line, lineStart: mark.lineStart)
+        return JSONParseError(message: message, location: at, pointer: pointerString)
+    }
+
+    /// The current position, to report later even after the reader has moved to another line.
     func opening() -> Opening { Opening(offset: index, line: line, lineStart: lineStart) }
 
     func unterminated(_ kind: String, _ open: Opening, _ bracket: String, _ closer: String) -> JSONParseError {
@@ -167,7 +173,7 @@ struct JSONReader {
             depth -= 1
             return .array(elements)
         }
-        var comma = -1
+        var comma = opening()
         while true {
             skipWhitespace()
             guard index < end else {
@@ -185,7 +191,7 @@ struct JSONReader {
             }
             switch base[index] {
             case UInt8(ascii: ","):
-                comma = index
+                comma = opening()
                 index += 1
             case UInt8(ascii: "]"):
                 index += 1
@@ -207,7 +213,7 @@ struct JSONReader {
             depth -= 1
             return .object(members)
         }
-        var comma = -1
+        var comma = opening()
         while true {
             skipWhitespace()
             guard index < end else {
@@ -242,7 +248,7 @@ struct JSONReader {
             }
             switch base[index] {
             case UInt8(ascii: ","):
-                comma = index
+                comma = opening()
                 index += 1
             case UInt8(ascii: "}"):
                 index += 1
