@@ -2,7 +2,7 @@
 ///
 /// It reads through an unsafe pointer because every byte of a state's data goes through here on
 /// every transition; each access is guarded by an explicit `index < end` test instead.
-struct JSONReader {
+struct JSONReader: ~Copyable {
     let base: UnsafePointer<UInt8>
     let end: Int
     let options: JSONParser
@@ -16,6 +16,9 @@ struct JSONReader {
     var sourceMap = SourceMap()
     /// Reused for strings with escapes so each one does not allocate a fresh buffer.
     var scratch: [UInt8] = []
+    /// Members of the containers being read, innermost on top.
+    var values = ParseStack<JSON>()
+    var keys = ParseStack<String>()
     /// Memo of the last column computed, so recording locations on a long line stays linear.
     var columnMemo = (offset: 0, column: 1)
 
@@ -166,12 +169,12 @@ struct JSONReader {
         let open = opening()
         try enter()
         index += 1
-        var elements: [JSON] = []
+        let first = values.count
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
         var comma = opening()
         while true {
@@ -182,8 +185,9 @@ struct JSONReader {
             if base[index] == UInt8(ascii: "]") {
                 throw error("trailing comma before ']'; remove the ','", at: comma)
             }
-            if trackPath { path.append(String(elements.count)) }
-            elements.append(try readValue())
+            if trackPath { path.append(String(values.count - first)) }
+            let element = try readValue()
+            values.push(element)
             if trackPath { path.removeLast() }
             skipWhitespace()
             guard index < end else {
@@ -196,7 +200,7 @@ struct JSONReader {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return .array(Array(values.pop(from: first)))
             case let b: throw error("unexpected \(describe(b)) in array; expected ',' or ']'")
             }
         }
@@ -206,12 +210,12 @@ struct JSONReader {
         let open = opening()
         try enter()
         index += 1
-        var members = JSONObject()
+        let first = keys.count
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
         var comma = opening()
         while true {
@@ -229,7 +233,7 @@ struct JSONReader {
             let key = try readString()
             if trackPath { path.append(key) }
             if options.recordLocations { sourceMap.keys[pointerString] = recordedLocation(at: keyStart) }
-            if options.rejectDuplicateKeys && members.index(forKey: key) != nil {
+            if options.rejectDuplicateKeys && hasKey(key, since: first) {
                 throw error("duplicate key \"\(key)\"; a key may appear only once in an object", at: keyStart)
             }
             skipWhitespace()
@@ -239,8 +243,9 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             guard index < end else { throw error("unterminated object; expected a value for \"\(key)\"") }
-            // Last one wins and keeps the first one's place, as Jackson's ObjectNode does.
-            members.updateValue(try readValue(), forKey: key)
+            let value = try readValue()
+            keys.push(key)
+            values.push(value)
             if trackPath { path.removeLast() }
             skipWhitespace()
             guard index < end else {
@@ -253,9 +258,46 @@ struct JSONReader {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(members)
+                return .object(popObject(from: first))
             case let b: throw error("unexpected \(describe(b)) in object; expected ',' or '}'")
             }
         }
+    }
+
+    func hasKey(_ key: String, since first: Int) -> Bool {
+        var i = first
+        while i < keys.count {
+            if keys[i] == key { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Builds the object whose members are on top of the stacks.
+    mutating func popObject(from first: Int) -> JSONObject {
+        let count = keys.count - first
+        let memberKeys = keys.pop(from: first)
+        let memberValues = values.pop(from: values.count - count)
+        // Small objects (the usual case) skip hashing altogether when their keys are distinct.
+        if count <= 15 && !hasDuplicates(memberKeys) {
+            return JSONObject(uncheckedUniqueKeys: memberKeys, values: memberValues)
+        }
+        // Last one wins and keeps the first one's place, as Jackson's ObjectNode does.
+        var object = JSONObject(minimumCapacity: count)
+        for i in 0..<count { object.updateValue(memberValues[i], forKey: memberKeys[i]) }
+        return object
+    }
+
+    func hasDuplicates(_ keys: ContiguousArray<String>) -> Bool {
+        var i = 1
+        while i < keys.count {
+            var j = 0
+            while j < i {
+                if keys[i] == keys[j] { return true }
+                j += 1
+            }
+            i += 1
+        }
+        return false
     }
 }

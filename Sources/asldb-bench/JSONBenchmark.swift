@@ -11,7 +11,9 @@ enum JSONBenchmark {
 
     static func main(_ arguments: [String]) {
         let quick = arguments.contains("--quick")
-        let path = arguments.first { !$0.hasPrefix("-") } ?? defaultWorkload()
+        let profiled = arguments.firstIndex(of: "--profile").map { $0 + 1 }
+        let path = arguments.indices.first { !arguments[$0].hasPrefix("-") && $0 != profiled }.map { arguments[$0] }
+            ?? defaultWorkload()
         guard let path, let data = FileManager.default.contents(atPath: path) else {
             print("asldb-bench json: cannot read the 200 KiB workload; pass its path as an argument")
             exit(1)
@@ -20,11 +22,23 @@ enum JSONBenchmark {
             Document(name: "\(URL(fileURLWithPath: path).lastPathComponent)", bytes: [UInt8](data)),
             Document(name: "generated-1MiB", bytes: generatedDocument(bytes: 1 << 20)),
         ]
+        if let i = arguments.firstIndex(of: "--profile"), i + 1 < arguments.count {
+            profile(arguments[i + 1], documents[1])
+            return
+        }
         let repetitions = quick ? 5 : 30
         print("StatesJSON vs Foundation JSONSerialization, median of \(repetitions) runs (MB/s, 1 MB = 10^6 bytes)")
         print(pad("document", 24) + pad("size", 10) + pad("parse ours", 12) + pad("Foundation", 12) + pad("ratio", 8)
             + pad("print ours", 12) + pad("Foundation", 12) + pad("ratio", 8))
         for doc in documents { run(doc, repetitions: repetitions) }
+    }
+
+    /// Loops over only our parse or print, so a profiler sees nothing else.
+    static func profile(_ what: String, _ doc: Document) {
+        let value = try! JSONParser().parse(doc.bytes)
+        for _ in 0..<200 {
+            if what == "parse" { _ = try? JSONParser().parse(doc.bytes) } else { _ = JSONPrinter.compact(value) }
+        }
     }
 
     static func run(_ doc: Document, repetitions: Int) {

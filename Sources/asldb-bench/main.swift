@@ -8,6 +8,7 @@ let usage = """
     usage: asldb-bench <benchmark> [options]
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
+      json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
     """
 
 switch arguments.first {
