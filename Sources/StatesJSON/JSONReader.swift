@@ -200,7 +200,7 @@ struct JSONReader: ~Copyable {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(Array(values.pop(from: first)))
+                return .array(values.pop(from: first))
             case let b: throw error("unexpected \(describe(b)) in array; expected ',' or ']'")
             }
         }
@@ -288,7 +288,7 @@ struct JSONReader: ~Copyable {
         return object
     }
 
-    func hasDuplicates(_ keys: ContiguousArray<String>) -> Bool {
+    func hasDuplicates(_ keys: [String]) -> Bool {
         var i = 1
         while i < keys.count {
             var j = 0

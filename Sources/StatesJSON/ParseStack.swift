@@ -37,12 +37,12 @@ struct ParseStack<Element>: ~Copyable {
     }
 
     /// Moves the elements from `start` to the top out into a new array.
-    mutating func pop(from start: Int) -> ContiguousArray<Element> {
+    mutating func pop(from start: Int) -> [Element] {
         let n = count - start
         guard n > 0 else { return [] }
         let source = base + start
         count = start
-        return ContiguousArray(unsafeUninitializedCapacity: n) { buffer, initialized in
+        return Array(unsafeUninitializedCapacity: n) { buffer, initialized in
             buffer.baseAddress!.moveInitialize(from: source, count: n)
             initialized = n
         }
