@@ -90,3 +90,19 @@ import StatesJSON
             """)
     }
 }
+
+@Suite struct JSONNumberComparisonTests {
+    @Test func integersAndDoublesCompareExactly() {
+        let big: Int64 = 9_007_199_254_740_993  // 2^53 + 1 has no double
+        #expect(JSONNumber.int(3) == .double(3.0))
+        #expect(JSONNumber.int(0) == .double(-0.0))
+        #expect(JSONNumber.int(big) != .double(9_007_199_254_740_992))
+        #expect(JSONNumber.int(big) > .double(9_007_199_254_740_992))
+        #expect(JSONNumber.double(9_007_199_254_740_992) < .int(big))
+        #expect(JSONNumber.int(.max) < .double(9.223372036854775808e18))
+        #expect(JSONNumber.int(2) < .double(2.5) && JSONNumber.double(2.5) < .int(3))
+        #expect(JSONNumber.int(-3) < .double(-2.5) && JSONNumber.double(-3.5) < .int(-3))
+        #expect(Set<JSONNumber>([.int(3), .double(3.0), .double(3.5)]).count == 2)
+        #expect(JSONNumber.double(1e300).intValue == nil && JSONNumber.double(-4.0).intValue == -4)
+    }
+}
