@@ -17,58 +17,6 @@ public enum JSON: Sendable {
     case object(JSONObject)
 }
 
-/// A JSON number: an exact 64-bit integer when the text was an integer that fits, else a double.
-public enum JSONNumber: Sendable {
-    case int(Int64)
-    case double(Double)
-
-    /// The value as a double (integers convert exactly up to 2^53).
-    public var doubleValue: Double {
-        switch self {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        }
-    }
-
-    /// The value as an exact integer, when it is one (`3.0` counts; `3.5` does not).
-    public var intValue: Int64? {
-        switch self {
-        case .int(let i): return i
-        case .double(let d):
-            guard d.isFinite, d.rounded() == d, abs(d) < 9.2e18 else { return nil }
-            return Int64(d)
-        }
-    }
-
-    /// Builds the most exact number for a double: an integer when it has no fraction.
-    public static func normalized(_ d: Double) -> JSONNumber {
-        if d.isFinite, d.rounded() == d, abs(d) < 9.007_199_254_740_992e15 { return .int(Int64(d)) }
-        return .double(d)
-    }
-}
-
-extension JSONNumber: Hashable {
-    public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return x == y
-        default: return a.doubleValue == b.doubleValue
-        }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        if let i = intValue { hasher.combine(i) } else { hasher.combine(doubleValue) }
-    }
-}
-
-extension JSONNumber: Comparable {
-    public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return x < y
-        default: return a.doubleValue < b.doubleValue
-        }
-    }
-}
-
 // MARK: - Equality: objects compare as sets of members, arrays in order, numbers by value.
 
 extension JSON: Hashable {
