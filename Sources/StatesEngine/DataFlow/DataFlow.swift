@@ -62,7 +62,26 @@ enum DataFlow {
 
     /// Whether a Choice rule's condition holds.
     static func test(_ condition: ChoiceCondition, in context: EvaluationContext) throws(ExecutionError) -> Bool {
-        throw ExecutionError(StatesErrorName.runtime, cause: "Choice rules are not evaluated yet")
+        switch condition {
+        case .and(let all):
+            for c in all where !(try test(c, in: context)) { return false }
+            return true
+        case .or(let any):
+            for c in any where try test(c, in: context) { return true }
+            return false
+        case .not(let inner):
+            return !(try test(inner, in: context))
+        case .comparison(let variable, let op, let operand):
+            let path: JSONPath
+            do {
+                path = try JSONPath(variable)
+            } catch {
+                throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(variable)' : \(error.message)")
+            }
+            return try ChoiceComparison.evaluate(operator: op, variable: path, operand: operand, in: context)
+        case .jsonata:
+            throw ExecutionError(StatesErrorName.runtime, cause: "asldb does not evaluate JSONata yet")
+        }
     }
 
     /// A value as AWS quotes it in messages: strings bare, everything else as compact JSON.

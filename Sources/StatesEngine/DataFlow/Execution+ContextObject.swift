@@ -5,10 +5,10 @@ extension Execution {
         var root: JSONObject = [
             "Execution": [
                 "Id": .string(executionArn), "Input": input, "Name": .string(executionName),
-                "RoleArn": .string(options.roleArn), "StartTime": .string(Timestamp.iso8601(options.startTime)),
+                "RoleArn": .string(options.roleArn), "StartTime": .string(VirtualTime.iso8601(options.startTime)),
                 "RedriveCount": 0,
             ],
-            "State": ["EnteredTime": .string(Timestamp.iso8601(frame.enteredTime)), "Name": .string(frame.stateName)],
+            "State": ["EnteredTime": .string(VirtualTime.iso8601(frame.enteredTime)), "Name": .string(frame.stateName)],
             "StateMachine": ["Id": .string(options.stateMachineArn), "Name": .string(options.stateMachineName)],
         ]
         switch frame.state.kind {

@@ -6,7 +6,7 @@ extension HistoryEvent {
     /// The event as AWS prints it: payloads as JSON text, the timestamp as ISO-8601.
     public var awsJSON: JSON {
         var object: JSONObject = [
-            "timestamp": .string(Timestamp.cli(timestamp)),
+            "timestamp": .string(VirtualTime.cli(timestamp)),
             "type": .string(type.rawValue),
             "id": .int(id),
             "previousEventId": .int(previousEventId),

@@ -63,7 +63,7 @@ extension Execution {
             path = ""
             value = try resolve(source, field: "Timestamp", input: input)
         }
-        guard let text = value.stringValue, let millis = Timestamp.parse(text) else {
+        guard let text = value.stringValue, let millis = VirtualTime.parse(text) else {
             throw runtimeError("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(path) == \(DataFlow.describe(value))")
         }
         if (millis - now) / 1000 > Int64(Int32.max) {
