@@ -107,9 +107,9 @@ public struct Execution: Sendable {
             finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
             return
         }
-        if nextEventId >= Self.historyLimit {
+        if let limit = options.historyLimit, nextEventId >= limit {
             finishExecution(.failed, error: ExecutionError(StatesErrorName.runtime,
-                cause: "The execution reached the maximum number of history events (\(Self.historyLimit))."))
+                cause: "The execution reached the maximum number of history events (\(limit))."))
             return
         }
         guard let top = frames.last else { return }
@@ -230,7 +230,7 @@ public struct Execution: Sendable {
     func payloadProblem(_ value: JSON) -> String? {
         // Cheap bound first: only print documents that might be large.
         guard value.approximateSizeExceeds(Self.payloadLimit / 8) else { return nil }
-        let size = JSONPrinter.compact(value).utf8.count
+        let size = JSONPrinter.compactByteCount(value)
         return size > Self.payloadLimit ? "payload of \(size) bytes exceeds \(Self.payloadLimit)" : nil
     }
 }

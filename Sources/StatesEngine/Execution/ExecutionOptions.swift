@@ -11,6 +11,9 @@ public struct ExecutionOptions: Sendable {
     public var executionName: String?
     public var region: String
     public var account: String
+    /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
+    /// nil lifts the limit (benchmarks, long local loops).
+    public var historyLimit: Int? = Execution.historyLimit
 
     public init(taskSource: any TaskSource = NoTaskSource(), startTime: Int64 = 1_735_689_600_000, seed: UInt64 = 0,
                 stateMachineName: String = "M", executionName: String? = nil,

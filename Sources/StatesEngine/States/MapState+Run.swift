@@ -19,7 +19,10 @@ extension Execution {
                 throw runtimeError("Items of the Map state must be a JSON array, got: \(DataFlow.describe(itemsValue))")
             }
             var run = ChildRun(kind: .map(processor: map.processor, items: items), effectiveInput: effective)
+            // Adapter: the loader does not read ProcessorConfig inside a legacy Iterator, which AWS
+            // honours; look at the raw definition until it does.
             run.distributed = map.mode == .distributed
+                || state.raw["Iterator"]?["ProcessorConfig"]?["Mode"]?.stringValue == "DISTRIBUTED"
             if let source = map.maxConcurrency { _ = try mapInteger(source, field: "MaxConcurrency", input: effective) }
             if let source = map.toleratedFailureCount {
                 let count = try mapInteger(source, field: "ToleratedFailureCount", input: effective)
