@@ -109,6 +109,8 @@ extension Execution {
     mutating func childFinished(_ outcome: Result<JSON, ExecutionError>) {
         let index = frames.count - 1
         guard var run = frames[index].children else { return }
+        // Hold the only reference while appending, so results grow in place, not by copying.
+        frames[index].children = nil
         let state = frames[index].state
         let i = run.next
         run.next += 1
