@@ -61,7 +61,7 @@ extension ModelBuilder {
                     sink.error(.invalidPath, "'\(pathKey)' is not a valid intrinsic function call: \(problem)", at: pointer(p, pathKey))
                 }
             } else {
-                checkPath(path, kind: .value, field: pathKey, at: pointer(p, pathKey))
+                checkPath(path, kind: .reference, field: pathKey, at: pointer(p, pathKey))
             }
             return .path(path)
         }
