@@ -36,7 +36,7 @@ extension ModelBuilder {
             var loaded = ChoiceRule(condition: condition ?? .jsonata(.bool(false)),
                                     next: string(r, "Next", at: rp, required: "a choice rule") ?? "", pointer: rp)
             loaded.comment = string(r, "Comment", at: rp)
-            if let assign = memberObject(r, "Assign", at: rp) { loaded.assign = .object(assign) }
+            loaded.assign = assignment(r, at: rp)
             loaded.output = r["Output"]
             if language == .jsonPath, r["Output"] != nil {
                 schemaError("'Output' is a JSONata field, but this state uses JSONPath\(StateFields.hint(for: "Output", in: .jsonPath))",

@@ -88,7 +88,7 @@ extension ModelBuilder {
         state.resultSelector = template(o, "ResultSelector", at: p)
         state.arguments = jsonataValue(o, "Arguments", at: p, objectOrExpression: true)
         state.output = o["Output"]
-        if let assign = memberObject(o, "Assign", at: p) { state.assign = .object(assign) }
+        state.assign = assignment(o, at: p)
         if let retry = array(o, "Retry", at: p) { state.retry = loadRetriers(retry, at: pointer(p, "Retry")) }
         if let catchers = array(o, "Catch", at: p) { state.catch = loadCatchers(catchers, at: pointer(p, "Catch")) }
         state.kind = loadKind(type, o, name: name, language: language, at: p)

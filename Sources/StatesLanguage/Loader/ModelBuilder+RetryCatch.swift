@@ -36,7 +36,7 @@ extension ModelBuilder {
             var catcher = Catcher(errorEquals: errorEquals(o, at: cp, in: "a Catch entry"),
                                   next: string(o, "Next", at: cp, required: "a Catch entry") ?? "", pointer: cp)
             catcher.resultPath = pathSetting(o, "ResultPath", at: cp, kind: .resultPath)
-            if let assign = memberObject(o, "Assign", at: cp) { catcher.assign = .object(assign) }
+            catcher.assign = assignment(o, at: cp)
             catcher.output = o["Output"]
             catcher.comment = string(o, "Comment", at: cp)
             catchers.append(catcher)
