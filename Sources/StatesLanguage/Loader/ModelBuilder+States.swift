@@ -82,7 +82,7 @@ extension ModelBuilder {
         if let seconds { return WaitState(duration: .seconds(seconds)) }
         let timestamp = valueSource(o, "Timestamp", at: p, language: language) { value, key in
             guard case .string(let text) = value else { return "'\(key)' must be a timestamp string, not \(article(value))" }
-            return Timestamp.isValid(text) ? nil : "'\(key)' must be an RFC 3339 timestamp such as \"2026-01-31T09:30:00Z\", not \"\(text)\""
+            return TimestampText.isValid(text) ? nil : "'\(key)' must be an RFC 3339 timestamp such as \"2026-01-31T09:30:00Z\", not \"\(text)\""
         }
         if let timestamp { return WaitState(duration: .timestamp(timestamp)) }
         return WaitState(duration: .seconds(.literal(0)))
@@ -111,7 +111,7 @@ extension ModelBuilder {
 }
 
 /// RFC 3339 timestamps as Step Functions accepts them (`2026-01-31T09:30:00Z`, offsets, fractions).
-enum Timestamp {
+enum TimestampText {
     static func isValid(_ text: String) -> Bool {
         let c = Array(text.utf8)
         func digits(_ range: Range<Int>) -> Bool { range.upperBound <= c.count && range.allSatisfy { (48...57).contains(c[$0]) } }
