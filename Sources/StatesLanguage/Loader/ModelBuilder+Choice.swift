@@ -30,13 +30,13 @@ extension ModelBuilder {
         if rules.isEmpty { schemaError("'Choices' must contain at least one rule", at: cp) }
         for (i, rule) in rules.enumerated() {
             let rp = pointer(cp, i)
-            guard let r = object(rule, at: rp, what: "A choice rule") else { continue }
+            guard let r = object(rule, at: rp, what: "a choice rule") else { continue }
             let extra: Set<String> = ["Next", "Comment", "Assign", "Output"]
             let condition = loadCondition(r, at: rp, language: language, extraFields: extra, topLevel: true)
             var loaded = ChoiceRule(condition: condition ?? .jsonata(.bool(false)),
-                                    next: string(r, "Next", at: rp, required: "A choice rule") ?? "", pointer: rp)
+                                    next: string(r, "Next", at: rp, required: "a choice rule") ?? "", pointer: rp)
             loaded.comment = string(r, "Comment", at: rp)
-            if let assign = memberObject(r, "Assign", at: rp) { loaded.assign = .object(assign) }
+            loaded.assign = assignment(r, at: rp)
             loaded.output = r["Output"]
             if language == .jsonPath, r["Output"] != nil {
                 schemaError("'Output' is a JSONata field, but this state uses JSONPath\(StateFields.hint(for: "Output", in: .jsonPath))",
@@ -52,7 +52,7 @@ extension ModelBuilder {
                                 extraFields: Set<String>, topLevel: Bool) -> ChoiceCondition? {
         if language == .jsonata {
             checkFields(r, allowed: extraFields.union(["Condition"]), at: p, in: "a JSONata choice rule")
-            guard let condition = require(r, "Condition", at: p, in: "A JSONata choice rule") else { return nil }
+            guard let condition = require(r, "Condition", at: p, in: "a JSONata choice rule") else { return nil }
             if case .bool = condition { return .jsonata(condition) }
             if let expression = jsonataExpression(condition) { return .jsonata(.string(expression)) }
             schemaError("'Condition' must be a {% %} expression or a boolean, not \(article(condition))", at: pointer(p, "Condition"))
@@ -73,6 +73,8 @@ extension ModelBuilder {
         let found = connectives + operators
         guard found.count == 1, let key = found.first else {
             if found.isEmpty {
+                // A JSONata `Condition` was already reported as being in the wrong language.
+                if r["Condition"] != nil { return nil }
                 schemaError("a choice rule needs one comparison operator (such as 'StringEquals') or 'And', 'Or', 'Not'", at: p)
             } else {
                 schemaError("a choice rule takes exactly one operator, not \(found.map { "'\($0)'" }.joined(separator: " and "))",
@@ -90,7 +92,7 @@ extension ModelBuilder {
             var conditions: [ChoiceCondition] = []
             for (i, part) in parts.enumerated() {
                 let pp = pointer(pointer(p, key), i)
-                guard let o = object(part, at: pp, what: "A nested choice rule") else { continue }
+                guard let o = object(part, at: pp, what: "a nested choice rule") else { continue }
                 if let c = loadCondition(o, at: pp, language: language, extraFields: ["Comment"], topLevel: false) { conditions.append(c) }
             }
             return key == "And" ? .and(conditions) : .or(conditions)
@@ -103,7 +105,7 @@ extension ModelBuilder {
     }
 
     mutating func loadComparison(_ r: JSONObject, operator key: String, at p: String) -> ChoiceCondition? {
-        let variable = string(r, "Variable", at: p, required: "A comparison")
+        let variable = string(r, "Variable", at: p, required: "a comparison")
         if let variable { checkPath(variable, kind: .value, field: "Variable", at: pointer(p, "Variable")) }
         let operand = r[key] ?? .null
         let op = pointer(p, key)
@@ -116,7 +118,7 @@ extension ModelBuilder {
             if operand.boolValue == nil { schemaError("'\(key)' must be a boolean, not \(article(operand))", at: op) }
         case .timestamp:
             if let text = operand.stringValue {
-                if !Timestamp.isValid(text) { schemaError("'\(key)' must be an RFC 3339 timestamp, not \"\(text)\"", at: op) }
+                if !TimestampText.isValid(text) { schemaError("'\(key)' must be an RFC 3339 timestamp, not \"\(text)\"", at: op) }
             } else {
                 schemaError("'\(key)' must be a timestamp string, not \(article(operand))", at: op)
             }

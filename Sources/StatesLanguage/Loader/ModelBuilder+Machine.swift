@@ -8,8 +8,8 @@ enum MachineLevel {
     var allowedFields: Set<String> {
         switch self {
         case .top: return ["Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage"]
-        case .branch, .iterator: return ["Comment", "StartAt", "States", "QueryLanguage"]
-        case .itemProcessor: return ["Comment", "StartAt", "States", "QueryLanguage", "ProcessorConfig"]
+        case .branch: return ["Comment", "StartAt", "States", "QueryLanguage"]
+        case .itemProcessor, .iterator: return ["Comment", "StartAt", "States", "QueryLanguage", "ProcessorConfig"]
         }
     }
 
@@ -26,12 +26,12 @@ enum MachineLevel {
 extension ModelBuilder {
     /// A whole machine or a nested one; nil when it is not even an object.
     mutating func loadMachine(_ value: JSON, at p: String, inherited: QueryLanguage, level: MachineLevel) -> StateMachine? {
-        guard let o = object(value, at: p, what: level == .top ? "A state machine definition" : level.what.capitalizedFirst) else {
+        guard let o = object(value, at: p, what: level == .top ? "a state machine definition" : level.what) else {
             return nil
         }
         checkFields(o, allowed: level.allowedFields, at: p, in: level.what)
         let language = queryLanguage(o, at: p) ?? inherited
-        var machine = StateMachine(startAt: string(o, "StartAt", at: p, required: level.what.capitalizedFirst) ?? "",
+        var machine = StateMachine(startAt: string(o, "StartAt", at: p, required: level.what) ?? "",
                                    states: [:], queryLanguage: language, pointer: p)
         machine.comment = string(o, "Comment", at: p)
         if level == .top {
@@ -42,7 +42,7 @@ extension ModelBuilder {
             }
         }
         let statesPointer = pointer(p, "States")
-        if let states = require(o, "States", at: p, in: level.what.capitalizedFirst),
+        if let states = require(o, "States", at: p, in: level.what),
            let members = object(states, at: statesPointer, what: "'States'") {
             if members.isEmpty { schemaError("'States' must contain at least one state", at: statesPointer) }
             for (name, stateValue) in members {
@@ -63,8 +63,8 @@ extension ModelBuilder {
 
     /// One state; nil when it has no usable `Type`.
     mutating func loadState(name: String, value: JSON, at p: String, inherited: QueryLanguage) -> State? {
-        guard let o = object(value, at: p, what: "State '\(name)'") else { return nil }
-        guard let type = string(o, "Type", at: p, required: "State '\(name)'") else { return nil }
+        guard let o = object(value, at: p, what: "state '\(name)'") else { return nil }
+        guard let type = string(o, "Type", at: p, required: "state '\(name)'") else { return nil }
         guard StateFields.typeNames.contains(type) else {
             schemaError("'\(type)' is not a state type; expected one of \(StateFields.typeNames.joined(separator: ", "))",
                         at: pointer(p, "Type"))
@@ -82,13 +82,13 @@ extension ModelBuilder {
         state.comment = string(o, "Comment", at: p)
         state.inputPath = pathSetting(o, "InputPath", at: p, kind: .input)
         state.outputPath = pathSetting(o, "OutputPath", at: p, kind: .input)
-        state.resultPath = pathSetting(o, "ResultPath", at: p, kind: .reference)
+        state.resultPath = pathSetting(o, "ResultPath", at: p, kind: .resultPath)
         // A Map's `Parameters` is its legacy item selector, loaded with the Map.
         if type != "Map" { state.parameters = template(o, "Parameters", at: p, allowsArray: true) }
         state.resultSelector = template(o, "ResultSelector", at: p)
         state.arguments = jsonataValue(o, "Arguments", at: p, objectOrExpression: true)
         state.output = o["Output"]
-        if let assign = memberObject(o, "Assign", at: p) { state.assign = .object(assign) }
+        state.assign = assignment(o, at: p)
         if let retry = array(o, "Retry", at: p) { state.retry = loadRetriers(retry, at: pointer(p, "Retry")) }
         if let catchers = array(o, "Catch", at: p) { state.catch = loadCatchers(catchers, at: pointer(p, "Catch")) }
         state.kind = loadKind(type, o, name: name, language: language, at: p)
@@ -119,7 +119,7 @@ extension ModelBuilder {
         }
         if end == false && next == nil {
             sink.error(.missingEndState, "'End' must be true when there is no 'Next'", at: pointer(p, "End"))
-        } else if end == nil && next == nil && o["Next"] == nil {
+        } else if next == nil && o["Next"] == nil && o["End"] == nil {
             sink.error(.missingEndState, "state '\(name)' has neither 'Next' nor 'End: true'", at: p)
         }
         if let next { return .next(next) }
@@ -149,12 +149,5 @@ extension ModelBuilder {
             schemaError("'\(key)' must be an object or a {% %} expression, not \(article(value))", at: pointer(p, key))
             return nil
         }
-    }
-}
-
-extension String {
-    var capitalizedFirst: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
     }
 }

@@ -12,14 +12,16 @@ extension ModelBuilder {
             if let config = value["ProcessorConfig"] { loadProcessorConfig(config, into: &map, at: pointer(processorPointer, "ProcessorConfig")) }
         } else if let value = o["Iterator"] {
             map.usesLegacyIterator = true
-            if let machine = loadMachine(value, at: pointer(p, "Iterator"), inherited: language, level: .iterator) {
+            let iteratorPointer = pointer(p, "Iterator")
+            if let machine = loadMachine(value, at: iteratorPointer, inherited: language, level: .iterator) {
                 map.processor = machine
             }
+            if let config = value["ProcessorConfig"] { loadProcessorConfig(config, into: &map, at: pointer(iteratorPointer, "ProcessorConfig")) }
         } else {
             schemaError("Map state '\(name)' is missing the required field 'ItemProcessor'", at: p)
         }
 
-        map.itemsPath = pathSetting(o, "ItemsPath", at: p, kind: .items)
+        map.itemsPath = pathSetting(o, "ItemsPath", at: p, kind: .reference)
         if let items = o["Items"] {
             if case .array = items { map.items = items } else if jsonataExpression(items) != nil { map.items = items } else {
                 schemaError("'Items' must be an array or a {% %} expression, not \(article(items))", at: pointer(p, "Items"))

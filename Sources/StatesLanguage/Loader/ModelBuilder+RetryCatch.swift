@@ -3,10 +3,10 @@ extension ModelBuilder {
         var retriers: [Retrier] = []
         for (i, entry) in entries.enumerated() {
             let rp = pointer(p, i)
-            guard let o = object(entry, at: rp, what: "A Retry entry") else { continue }
+            guard let o = object(entry, at: rp, what: "a Retry entry") else { continue }
             checkFields(o, allowed: ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
                                      "JitterStrategy", "Comment"], at: rp, in: "a Retry entry")
-            var retrier = Retrier(errorEquals: errorEquals(o, at: rp, in: "A Retry entry"), pointer: rp)
+            var retrier = Retrier(errorEquals: errorEquals(o, at: rp, in: "a Retry entry"), pointer: rp)
             if let v = integer(o, "IntervalSeconds", at: rp, in: 1...99_999_999) { retrier.intervalSeconds = v }
             if let v = integer(o, "MaxAttempts", at: rp, in: 0...99_999_999) { retrier.maxAttempts = v }
             retrier.maxDelaySeconds = integer(o, "MaxDelaySeconds", at: rp, in: 1...31_622_400)
@@ -31,12 +31,12 @@ extension ModelBuilder {
         var catchers: [Catcher] = []
         for (i, entry) in entries.enumerated() {
             let cp = pointer(p, i)
-            guard let o = object(entry, at: cp, what: "A Catch entry") else { continue }
+            guard let o = object(entry, at: cp, what: "a Catch entry") else { continue }
             checkFields(o, allowed: ["ErrorEquals", "Next", "ResultPath", "Assign", "Output", "Comment"], at: cp, in: "a Catch entry")
-            var catcher = Catcher(errorEquals: errorEquals(o, at: cp, in: "A Catch entry"),
-                                  next: string(o, "Next", at: cp, required: "A Catch entry") ?? "", pointer: cp)
-            catcher.resultPath = pathSetting(o, "ResultPath", at: cp, kind: .reference)
-            if let assign = memberObject(o, "Assign", at: cp) { catcher.assign = .object(assign) }
+            var catcher = Catcher(errorEquals: errorEquals(o, at: cp, in: "a Catch entry"),
+                                  next: string(o, "Next", at: cp, required: "a Catch entry") ?? "", pointer: cp)
+            catcher.resultPath = pathSetting(o, "ResultPath", at: cp, kind: .resultPath)
+            catcher.assign = assignment(o, at: cp)
             catcher.output = o["Output"]
             catcher.comment = string(o, "Comment", at: cp)
             catchers.append(catcher)

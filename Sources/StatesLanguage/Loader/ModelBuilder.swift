@@ -101,6 +101,21 @@ struct ModelBuilder {
         }
     }
 
+    /// `Assign`: an object whose keys name variables (`name` or, in JSONPath, `name.$`).
+    mutating func assignment(_ o: JSONObject, at p: String) -> JSON? {
+        guard let members = memberObject(o, "Assign", at: p) else { return nil }
+        let ap = pointer(p, "Assign")
+        for key in members.keys {
+            let name = key.hasSuffix(".$") ? String(key.dropLast(2)) : key
+            if name == "states" {
+                schemaError("'states' is reserved and cannot be assigned as a variable", at: pointer(ap, key))
+            } else if name.isEmpty || name.count > 80 {
+                schemaError("a variable name must have 1 to 80 characters, not \(name.count)", at: pointer(ap, key))
+            }
+        }
+        return .object(members)
+    }
+
     /// Reports every member that `allowed` does not list.
     mutating func checkFields(_ o: JSONObject, allowed: Set<String>, at p: String, in what: String) {
         for key in o.keys where !allowed.contains(key) {

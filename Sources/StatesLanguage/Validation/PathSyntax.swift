@@ -1,17 +1,18 @@
 /// What a path field may contain.
 enum PathKind {
     /// `ResultPath`: a single node under `$`; no wildcards, filters, variables or context.
-    case reference
+    case resultPath
     /// `InputPath` and `OutputPath`: any JSONPath, or `null`.
     case input
-    /// `ItemsPath`: a single node, which may start at a variable or the context object.
-    case items
-    /// `…Path` fields, `Variable` and `.$` template values: any JSONPath, context or variable path.
+    /// `ItemsPath` and the `…Path` twins of fields (`SecondsPath`, `TimeoutSecondsPath`): a single
+    /// node, which may start at a variable or the context object.
+    case reference
+    /// `Variable`, comparison operands and `.$` template values: any JSONPath, context or variable path.
     case value
 
-    var allowsNull: Bool { self == .reference || self == .input }
-    var noun: String { self == .reference || self == .items ? "reference path" : "path" }
-    var singleNode: Bool { self == .reference || self == .items }
+    var allowsNull: Bool { self == .resultPath || self == .input }
+    var noun: String { singleNode ? "reference path" : "path" }
+    var singleNode: Bool { self == .resultPath || self == .reference }
 }
 
 /// A syntax check of JSONPath text, as strict as Step Functions is at definition time.
@@ -23,10 +24,10 @@ enum PathSyntax {
         guard chars.first == "$" else { return "a path must start with '$'" }
         var i = 1
         if i < chars.count, chars[i] == "$" {
-            if kind == .reference { return "'ResultPath' cannot refer to the context object ('$$')" }
+            if kind == .resultPath { return "'ResultPath' cannot refer to the context object ('$$')" }
             i += 1
         } else if i < chars.count, isNameStart(chars[i]) {
-            if kind == .reference { return "'ResultPath' cannot refer to a variable" }
+            if kind == .resultPath { return "'ResultPath' cannot refer to a variable" }
             while i < chars.count, isNameStart(chars[i]) || ("0"..."9").contains(chars[i]) { i += 1 }
         }
         while i < chars.count {
@@ -34,7 +35,7 @@ enum PathSyntax {
             case ".":
                 i += 1
                 if i < chars.count, chars[i] == "." {
-                    if kind.singleNode { return "'..' selects many nodes; a reference path must select one" }
+                    if kind.singleNode { return "'..' at column \(i) selects many nodes; a reference path must select one" }
                     i += 1
                 }
                 // `$.[0]` and `$.a.[0]`: AWS accepts a bracket right after the dot.
@@ -43,7 +44,7 @@ enum PathSyntax {
                     return "expected a field name after '.' at column \(i + 1)"
                 }
                 if chars[i] == "*" {
-                    if kind.singleNode { return "'*' selects many nodes; a reference path must select one" }
+                    if kind.singleNode { return "'*' at column \(i + 1) selects many nodes; a reference path must select one" }
                     i += 1
                     continue
                 }
@@ -54,7 +55,7 @@ enum PathSyntax {
             case "[":
                 guard let close = closingBracket(chars, from: i) else { return "'[' at column \(i + 1) is not closed" }
                 let inner = String(String.UnicodeScalarView(chars[(i + 1)..<close]))
-                if let problem = bracketProblem(inner, kind: kind) { return problem + " at column \(i + 1)" }
+                if let problem = bracketProblem(inner, kind: kind, column: i + 1) { return problem }
                 i = close + 1
             default:
                 return "unexpected '\(chars[i])' at column \(i + 1); expected '.' or '['"
@@ -89,19 +90,19 @@ enum PathSyntax {
         return nil
     }
 
-    static func bracketProblem(_ inner: String, kind: PathKind) -> String? {
+    static func bracketProblem(_ inner: String, kind: PathKind, column: Int) -> String? {
         let text = inner.trimmingSpaces()
-        if text.isEmpty { return "empty '[]'" }
+        if text.isEmpty { return "'[]' at column \(column) is empty" }
         let isQuoted = text.count >= 2 && (text.first == "'" && text.last == "'" || text.first == "\"" && text.last == "\"")
         let isIndex = text.allSatisfy(\.isASCIIDigit)
         if isQuoted || isIndex { return nil }
-        if kind.singleNode { return "'[\(text)]' selects many nodes; a reference path must select one" }
+        if kind.singleNode { return "'[\(text)]' at column \(column) selects many nodes; a reference path must select one" }
         if text == "*" || text.hasPrefix("?(") || text.hasPrefix("(") { return nil }
         // Slices (`1:3`, `-1:`) and unions (`0,2`, `'a','b'`).
         let allowed = Set("0123456789-:, '\"_").union("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         if text.allSatisfy({ allowed.contains($0) }) && (text.contains(":") || text.contains(",") || text.hasPrefix("-")) {
             return nil
         }
-        return "'[\(text)]' is not an index, a quoted name, '*', a slice or a filter"
+        return "'[\(text)]' at column \(column) is not an index, a quoted name, '*', a slice or a filter"
     }
 }
