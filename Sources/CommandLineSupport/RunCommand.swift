@@ -13,11 +13,6 @@ struct RunCommand: ParsableCommand {
             2 unusable input.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case result
-        case history
-    }
-
     @Argument(help: "The definition file, or - for standard input.")
     var definition: String
 
@@ -34,7 +29,7 @@ struct RunCommand: ParsableCommand {
     var stateMachine: String?
 
     @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
-    var format: Format = .result
+    var format: RunInvocation.Format = .result
 
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
@@ -52,23 +47,13 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let machine = try RunInputs.loadDefinition(definition)
-        let inputValue = try input.map { path throws(CommandFailure) in try RunInputs.readJSON(path, what: "input") } ?? .object([:])
-        var options = ExecutionOptions(seed: seed)
-        if let mockConfig, let testCase {
-            options.taskSource = try RunInputs.mockSource(mockConfig, testCase: testCase, stateMachine: stateMachine)
-            if let stateMachine { options.stateMachineName = stateMachine }
-        }
-        var execution = Execution(definition: machine, input: inputValue, options: options)
-        do {
-            try execution.run()
-        } catch {
-            throw CommandFailure("asldb run: \(error.description)")
-        }
-        let document = format == .history ? execution.historyJSON : execution.resultJSON
-        print(JSONPrinter.pretty(document))
-        if execution.status != .succeeded {
-            throw CommandFailure("", exitCode: ExitStatus.failed)
+        let outcome = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
+                                    stateMachine: stateMachine, format: format, seed: seed).run()
+        if !outcome.output.isEmpty { print(outcome.output) }
+        if outcome.exitCode != ExitStatus.ok {
+            throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
         }
     }
 }
+
+extension RunInvocation.Format: ExpressibleByArgument {}
