@@ -74,16 +74,29 @@ public struct Execution: Sendable {
 
     // MARK: - Emitting events
 
+    /// How an event moves the top frame's `previousEventId` chain. AWS links most events to the
+    /// one before them in the same branch of work, but Map bookkeeping events are side links.
+    enum Chain {
+        /// The next event of the frame follows this one.
+        case advance
+        /// The next event follows whatever this one followed (MapIteration{Succeeded,Failed}).
+        case keep
+    }
+
     /// Queues an event from the top frame (or the execution itself when no frame runs).
     @discardableResult
-    mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil) -> Int {
+    mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
+                       chain: Chain = .advance) -> Int {
         if let top = frames.last, top.silent { return top.lastEventId }
         let id = history.count + pending.count + 1
         let prev = previous ?? frames.last?.lastEventId ?? (history.count + pending.count)
         pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, details: details, stages: stages))
-        if !frames.isEmpty { frames[frames.count - 1].lastEventId = id }
+        if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }
+
+    /// The id of the last event emitted so far.
+    var lastEmittedId: Int { history.count + pending.count }
 
     var nextEventId: Int { history.count + pending.count + 1 }
 

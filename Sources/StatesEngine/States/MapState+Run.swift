@@ -7,6 +7,7 @@ extension Execution {
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
+            if let source = map.maxConcurrency { _ = try mapInteger(source, field: "MaxConcurrency", input: effective) }
             let itemsValue: JSON
             if let path = map.itemsPath.effectivePath, path != "$" {
                 itemsValue = try evaluate(effective) { (c) throws(ExecutionError) in try DataFlow.select(path, field: "ItemsPath", in: c) }
@@ -23,7 +24,8 @@ extension Execution {
             // honours; look at the raw definition until it does.
             run.distributed = map.mode == .distributed
                 || state.raw["Iterator"]?["ProcessorConfig"]?["Mode"]?.stringValue == "DISTRIBUTED"
-            if let source = map.maxConcurrency { _ = try mapInteger(source, field: "MaxConcurrency", input: effective) }
+            // AWS reports the Map started before it checks the failure tolerance.
+            emit(.mapStateStarted, ["length": .int(items.count)])
             if let source = map.toleratedFailureCount {
                 let count = try mapInteger(source, field: "ToleratedFailureCount", input: effective)
                 guard count >= 0 else { throw runtimeError("ToleratedFailureCount cannot be negative.") }
@@ -34,7 +36,6 @@ extension Execution {
                 guard (0...100).contains(percentage) else { throw runtimeError("ToleratedFailurePercentage must be between 0 and 100.") }
                 run.toleratedPercentage = percentage
             }
-            emit(.mapStateStarted, ["length": .int(items.count)])
             if run.distributed {
                 emit(.mapRunStarted, ["mapRunArn": .string(mapRunArn(state))])
             }
@@ -116,21 +117,24 @@ extension Execution {
         run.next += 1
         switch (run.kind, outcome) {
         case (.map, .success(let output)):
-            if !run.distributed { emit(.mapIterationSucceeded, ["index": .int(i), "name": .string(state.name)]) }
+            if !run.distributed { emit(.mapIterationSucceeded, ["index": .int(i), "name": .string(state.name)], chain: .keep) }
             run.results.append(output)
         case (.map, .failure(let error)):
-            if !run.distributed { emit(.mapIterationFailed, ["index": .int(i), "name": .string(state.name)]) }
+            if !run.distributed { emit(.mapIterationFailed, ["index": .int(i), "name": .string(state.name)], chain: .keep) }
             run.failures += 1
             let tolerated = run.failures <= run.toleratedCount
                 || Double(run.failures) * 100 <= run.toleratedPercentage * Double(run.total)
             if !tolerated || (run.toleratedCount == 0 && run.toleratedPercentage == 0) {
-                if run.distributed { emit(.mapRunFailed) }
-                emit(.mapStateFailed)
                 frames[index].children = nil
                 frames[index].phase = .execute
                 let reported = run.toleratedCount > 0 || run.toleratedPercentage > 0
                     ? ExecutionError(StatesErrorName.exceedToleratedFailureThreshold, cause: "The specified tolerated failure threshold was exceeded")
                     : error
+                // On a retry the Map simply starts again: AWS records its failure only at the end.
+                if !willRetry(reported) {
+                    if run.distributed { emit(.mapRunFailed) }
+                    emit(.mapStateFailed)
+                }
                 failState(reported, raisedByEngine: false)
                 return
             }
@@ -138,9 +142,9 @@ extension Execution {
         case (.parallel, .success(let output)):
             run.results.append(output)
         case (.parallel, .failure(let error)):
-            emit(.parallelStateFailed)
             frames[index].children = nil
             frames[index].phase = .execute
+            if !willRetry(error) { emit(.parallelStateFailed) }
             failState(error, raisedByEngine: false)
             return
         }
@@ -153,7 +157,10 @@ extension Execution {
         switch run.kind {
         case .map:
             if run.distributed { emit(.mapRunSucceeded) }
-            emit(.mapStateSucceeded)
+            // MapStateSucceeded hangs off the last event, and MapStateExited off the same one.
+            let last = lastEmittedId
+            emit(.mapStateSucceeded, previous: last, chain: .keep)
+            frames[index].lastEventId = last
         case .parallel:
             emit(.parallelStateSucceeded)
         }

@@ -9,6 +9,7 @@ extension Execution {
         let parameters: JSON
         var timeout: Int64?
         var heartbeat: Int64?
+        var credentials: JSON?
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
@@ -16,6 +17,7 @@ extension Execution {
             if state.parameters != nil { frames[index].stages.afterParameters = parameters }
             timeout = try seconds(task.timeoutSeconds, field: "TimeoutSecondsPath", input: effective)
             heartbeat = try seconds(task.heartbeatSeconds, field: "HeartbeatSecondsPath", input: effective)
+            credentials = try task.credentials.map { (t) throws(ExecutionError) in try applyTemplate(t, to: effective) }
         } catch {
             failState(locatedIfNeeded(error))
             return
@@ -37,6 +39,7 @@ extension Execution {
         }
         if let timeout { scheduled["timeoutInSeconds"] = .number(.int(timeout)) }
         if let heartbeat { scheduled["heartbeatInSeconds"] = .number(.int(heartbeat)) }
+        if let role = credentials?["RoleArn"] { scheduled["taskCredentials"] = ["roleArn": role] }
         emit(EventType(names.prefix + "Scheduled"), scheduled)
         switch resource.kind {
         case .lambdaFunction: emit(EventType(names.prefix + "Started"))
