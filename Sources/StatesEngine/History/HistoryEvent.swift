@@ -10,8 +10,19 @@ public struct HistoryEvent: Sendable {
     public var type: EventType
     /// The `…EventDetails` member, or nil for events that have none (`LambdaFunctionStarted`).
     public var details: JSONObject?
-    /// The data-flow stages of the state visit this event closes (StateExited and failures).
-    public var stages: StageRecord?
+    /// The data-flow stages of the state visit this event closes (`…StateExited`).
+    public var stages: StageRecord? {
+        get { stagesBox?.record }
+        set { stagesBox = newValue.map(StagesBox.init) }
+    }
+    // Boxed so that an event stays small: the history's tail is copied when an earlier
+    // moment of an execution is kept and the execution steps on.
+    private var stagesBox: StagesBox?
+
+    private final class StagesBox: Sendable {
+        let record: StageRecord
+        init(_ record: StageRecord) { self.record = record }
+    }
 
     public init(id: Int, previousEventId: Int, timestamp: Int64, type: EventType, details: JSONObject? = nil, stages: StageRecord? = nil) {
         self.id = id
@@ -19,7 +30,7 @@ public struct HistoryEvent: Sendable {
         self.timestamp = timestamp
         self.type = type
         self.details = details
-        self.stages = stages
+        stagesBox = stages.map(StagesBox.init)
     }
 
     /// The state name of a `…StateEntered` / `…StateExited` event.
