@@ -225,7 +225,7 @@ public struct Execution: Sendable {
             emit(.executionSucceeded, ["output": output ?? .null, "outputDetails": ["truncated": false]], previous: previous)
             self.output = output
         case .timedOut:
-            emit(.executionTimedOut, error.map { ["error": .string($0.error), "cause": .string($0.cause)] }, previous: previous)
+            emit(.executionTimedOut, error.map { ["error": .string($0.error)] }, previous: previous)
             failure = error
         default:
             var details: JSONObject = [:]

@@ -81,11 +81,15 @@ struct ChildRun: Sendable {
     var toleratedCount: Int64 = 0
     var toleratedPercentage: Double = 0
     var distributed = false
+    /// With an ItemBatcher: the items of each child, and the BatchInput every batch carries.
+    var batches: [Range<Int>]?
+    var batchInput: JSON?
 
+    /// How many children run in all.
     var total: Int {
         switch kind {
         case .parallel(let branches): return branches.count
-        case .map(_, let items): return items.count
+        case .map(_, let items): return batches?.count ?? items.count
         }
     }
 }

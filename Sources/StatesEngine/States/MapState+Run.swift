@@ -8,6 +8,9 @@ extension Execution {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
             if let source = map.maxConcurrency { _ = try mapInteger(source, field: "MaxConcurrency", input: effective) }
+            if map.itemReader != nil {
+                throw runtimeError("ItemReader reads the items from Amazon S3, which asldb cannot reach; pass the items in the input and use ItemsPath instead")
+            }
             let itemsValue: JSON
             if let path = map.itemsPath.effectivePath, path != "$" {
                 itemsValue = try evaluate(effective) { (c) throws(ExecutionError) in try DataFlow.select(path, field: "ItemsPath", in: c) }
@@ -35,6 +38,9 @@ extension Execution {
                 let percentage = try mapFloat(source, field: "ToleratedFailurePercentage", input: effective)
                 guard (0...100).contains(percentage) else { throw runtimeError("ToleratedFailurePercentage must be between 0 and 100.") }
                 run.toleratedPercentage = percentage
+            }
+            if let batcher = map.itemBatcher {
+                (run.batches, run.batchInput) = try itemBatches(batcher, items: items, input: effective)
             }
             if run.distributed {
                 emit(.mapRunStarted, ["mapRunArn": .string(mapRunArn(state))])
@@ -85,13 +91,9 @@ extension Execution {
             frames.append(child)
         case .map(let processor, let items):
             if !run.distributed { emit(.mapIterationStarted, ["index": .int(i), "name": .string(state.name)]) }
-            let selector: JSON?
-            if case .map(let map) = state.kind { selector = map.itemSelector } else { selector = nil }
             let item: JSON
             do throws(ExecutionError) {
-                frames[index].mapItem = (i, items[i])
-                defer { frames[index].mapItem = nil }
-                item = try selector.map { (t) throws(ExecutionError) in try applyTemplate(t, to: run.effectiveInput) } ?? items[i]
+                item = try childInput(state, run, items: items, child: i)
             } catch {
                 run.next = run.total
                 frames[index].children = nil

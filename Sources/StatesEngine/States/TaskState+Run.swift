@@ -76,6 +76,9 @@ extension Execution {
             details["error"] = .string(error.error)
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
+            // A timed-out attempt took its whole allowance on AWS; the virtual clock says so too.
+            if error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
+            if error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
             emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details)
             failState(error, raisedByEngine: false)
         }
