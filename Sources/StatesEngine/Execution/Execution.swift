@@ -108,8 +108,9 @@ public struct Execution: Sendable {
             emit(.executionStarted, [
                 "input": input, "inputDetails": ["truncated": false], "roleArn": .string(options.roleArn),
             ], previous: 0)
-            if let problem = payloadProblem(input) {
-                finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded, cause: problem))
+            if exceedsPayloadLimit(input) {
+                finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
+                    cause: "The execution input exceeds the maximum number of bytes service limit (\(Self.payloadLimit))."))
                 return
             }
             frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
@@ -164,87 +165,16 @@ public struct Execution: Sendable {
         }
     }
 
-    // MARK: - Leaving states and frames
-
-    /// The current state completed: records `…StateExited` and follows the transition.
-    mutating func exitState(output: JSON, next: String?, assigned: JSONObject?) {
-        let index = frames.count - 1
-        let state = frames[index].state
-        if let problem = payloadProblem(output) {
-            failState(ExecutionError(StatesErrorName.dataLimitExceeded,
-                cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."),
-                retryable: false)
-            _ = problem
-            return
-        }
-        frames[index].stages.output = output
-        var details: JSONObject = ["name": .string(state.name), "output": output, "outputDetails": ["truncated": false]]
-        if let assigned, !assigned.isEmpty {
-            details["assignedVariables"] = .object(assigned)
-            details["assignedVariablesDetails"] = ["truncated": false]
-            for (name, value) in assigned {
-                frames[index].variables[name] = value
-                frames[index].ownVariables.insert(name)
-            }
-        }
-        emit(.stateExited(state.typeName), details, stages: frames[index].stages)
-        if let next {
-            frames[index].moveTo(next, input: output)
-        } else {
-            finishFrame(.success(output))
-        }
+    /// Whether a payload is over AWS's 256 KiB limit.
+    func exceedsPayloadLimit(_ value: JSON) -> Bool {
+        // Cheap bound first: only measure documents that might be large.
+        value.approximateSizeExceeds(Self.payloadLimit / 8) && JSONPrinter.compactByteCount(value) > Self.payloadLimit
     }
 
-    /// The top frame ended: hands its outcome to the Map or Parallel below, or ends the execution.
-    mutating func finishFrame(_ outcome: Result<JSON, ExecutionError>) {
-        let done = frames.removeLast()
-        guard !frames.isEmpty else {
-            switch outcome {
-            case .success(let out):
-                if let problem = payloadProblem(out) {
-                    _ = problem
-                    finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
-                        cause: "The state/task '\(done.stateName)' returned a result with a size exceeding the maximum number of bytes service limit."))
-                } else {
-                    finishExecution(.succeeded, output: out)
-                }
-            case .failure(let error):
-                finishExecution(.failed, error: error)
-            }
-            return
-        }
-        frames[frames.count - 1].lastEventId = done.lastEventId
-        childFinished(outcome)
-    }
-
-    mutating func finishExecution(_ final: ExecutionStatus, output: JSON? = nil, error: ExecutionError? = nil) {
-        let previous = frames.last?.lastEventId ?? (history.count + pending.count)
-        frames = []
-        switch final {
-        case .succeeded:
-            emit(.executionSucceeded, ["output": output ?? .null, "outputDetails": ["truncated": false]], previous: previous)
-            self.output = output
-        case .timedOut:
-            emit(.executionTimedOut, error.map { ["error": .string($0.error)] }, previous: previous)
-            failure = error
-        default:
-            var details: JSONObject = [:]
-            if let error {
-                if !error.error.isEmpty { details["error"] = .string(error.error) }
-                if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
-            }
-            emit(.executionFailed, details, previous: previous)
-            failure = error
-        }
-        status = final
-    }
-
-    /// The byte size problem of a payload over the limit, if any.
-    func payloadProblem(_ value: JSON) -> String? {
-        // Cheap bound first: only print documents that might be large.
-        guard value.approximateSizeExceeds(Self.payloadLimit / 8) else { return nil }
-        let size = JSONPrinter.compactByteCount(value)
-        return size > Self.payloadLimit ? "payload of \(size) bytes exceeds \(Self.payloadLimit)" : nil
+    /// The error AWS raises for a state or task result over the payload limit.
+    func dataLimitExceeded(_ name: String) -> ExecutionError {
+        ExecutionError(StatesErrorName.dataLimitExceeded,
+            cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
     }
 }
 

@@ -25,8 +25,6 @@ struct Frame: Sendable {
     var input: JSON
     /// Variables visible in this frame (inner frames start from a copy of the outer ones).
     var variables: [String: JSON]
-    /// Variables this frame assigned itself; they vanish with it.
-    var ownVariables: Set<String> = []
     var enteredEventId = 0
     var enteredTime: Int64 = 0
     /// Retries used per retrier of the current state; reset when the state is left.

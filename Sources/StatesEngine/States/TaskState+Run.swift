@@ -58,9 +58,8 @@ extension Execution {
             details["output"] = result
             details["outputDetails"] = ["truncated": false]
             emit(EventType(names.prefix + "Succeeded"), details)
-            if payloadProblem(result) != nil {
-                failState(ExecutionError(StatesErrorName.dataLimitExceeded,
-                    cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."))
+            if exceedsPayloadLimit(result) {
+                failState(dataLimitExceeded(state.name))
                 return
             }
             do throws(ExecutionError) {
