@@ -82,3 +82,23 @@ struct ExecutionTests {
         #expect(execution.eventTypes.last == "ExecutionTimedOut")
     }
 }
+
+@Suite("Inspecting a running execution")
+struct InspectionTests {
+    @Test func activeStatesShowTheIterationAndItsVariables() throws {
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "S", "States": {
+              "S": {"Type": "Pass", "Assign": {"limit": 3}, "Next": "M"},
+              "M": {"Type": "Map", "ItemProcessor": {"StartAt": "Inner",
+                "States": {"Inner": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """), input: [10, 20])
+        while let event = try execution.step() {
+            if event.type.rawValue == "PassStateEntered", event.stateName == "Inner" { break }
+        }
+        let active = execution.activeStates
+        #expect(active.map(\.name) == ["M", "Inner"])
+        #expect(active.last?.place == .iteration(0))
+        #expect(active.last?.input == 10)
+        #expect(execution.variables == ["limit": 3])
+    }
+}
