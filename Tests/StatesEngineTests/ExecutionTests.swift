@@ -102,3 +102,45 @@ struct InspectionTests {
         #expect(execution.variables == ["limit": 3])
     }
 }
+
+@Suite("Limits")
+struct LimitTests {
+    let endlessLoop = """
+        {"StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Next": "B"},
+          "B": {"Type": "Pass", "Next": "A"}}}
+        """
+
+    @Test func anEndlessLoopFailsAtTheHistoryLimit() throws {
+        var options = ExecutionOptions()
+        options.historyLimit = 1_000
+        var execution = Execution(definition: try machine(endlessLoop), input: [:], options: options)
+        try execution.run()
+        #expect(execution.status == .failed)
+        #expect(execution.failure?.error == "States.Runtime")
+        #expect(execution.history.count == 1_000)
+    }
+
+    @Test func anEndlessLoopInADistributedMapChildFailsThatChild() throws {
+        var options = ExecutionOptions()
+        options.historyLimit = 500
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "M", "States": {"M": {"Type": "Map",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}},
+              "End": true}}}
+            """), input: [1], options: options)
+        try execution.run()
+        #expect(execution.status == .failed)
+        #expect(execution.eventTypes.contains("MapRunFailed"))
+    }
+
+    @Test func anOversizedTaskResultFailsWithDataLimitExceeded() throws {
+        let source = ClosureTaskSource { _ in .succeeded(.string(String(repeating: "x", count: 300_000))) }
+        let execution = try run("""
+            {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
+            """, source: source)
+        #expect(execution.failure?.error == "States.DataLimitExceeded")
+        #expect(execution.failure?.cause.contains("'A'") == true)
+    }
+}

@@ -41,18 +41,12 @@ public struct Execution: Sendable {
 
     public var isFinished: Bool { status != .running && pending.isEmpty }
 
-    /// The state the execution is in (innermost first when inside Map or Parallel).
-    public var currentStates: [String] { frames.reversed().map(\.stateName) }
-
     /// Advances by one history event and returns it; nil once the execution has finished.
     /// Throws only when the engine cannot go on (a Task nobody answers).
     @discardableResult
     public mutating func step() throws(EngineError) -> HistoryEvent? {
-        var guardCount = 0
         while pending.isEmpty && status == .running {
             try advance()
-            guardCount += 1
-            precondition(guardCount < 1_000_000, "engine made no progress")
         }
         guard !pending.isEmpty else { return nil }
         let event = pending.removeFirst()
@@ -87,7 +81,10 @@ public struct Execution: Sendable {
     @discardableResult
     mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
                        chain: Chain = .advance) -> Int {
-        if let top = frames.last, top.silent { return top.lastEventId }
+        if let top = frames.last, top.silent {
+            frames[frames.count - 1].silentEvents += 1
+            return top.lastEventId
+        }
         let id = history.count + pending.count + 1
         let prev = previous ?? frames.last?.lastEventId ?? (history.count + pending.count)
         pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, details: details, stages: stages))
@@ -121,9 +118,13 @@ public struct Execution: Sendable {
             finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
             return
         }
+        if let limit = options.historyLimit, let top = frames.last, top.silent, top.silentEvents >= limit {
+            // A distributed Map's child execution has a history (and a limit) of its own.
+            finishFrame(.failure(historyLimitReached(limit)))
+            return
+        }
         if let limit = options.historyLimit, nextEventId >= limit {
-            finishExecution(.failed, error: ExecutionError(StatesErrorName.runtime,
-                cause: "The execution reached the maximum number of history events (\(limit))."))
+            finishExecution(.failed, error: historyLimitReached(limit))
             return
         }
         guard let top = frames.last else { return }
@@ -163,6 +164,10 @@ public struct Execution: Sendable {
         case .parallel(let parallel): runParallel(state, parallel)
         case .map(let map): runMap(state, map)
         }
+    }
+
+    func historyLimitReached(_ limit: Int) -> ExecutionError {
+        ExecutionError(StatesErrorName.runtime, cause: "The execution reached the maximum number of history events (\(limit)).")
     }
 
     /// Whether a payload is over AWS's 256 KiB limit.

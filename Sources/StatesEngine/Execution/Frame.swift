@@ -39,6 +39,8 @@ struct Frame: Sendable {
     var mapItem: (index: Int, value: JSON)?
     /// A distributed Map's child execution: its events stay out of this history.
     var silent = false
+    /// Events a silent frame would have recorded in its own history.
+    var silentEvents = 0
 
     var state: State { machine.states[stateName]! }
 
