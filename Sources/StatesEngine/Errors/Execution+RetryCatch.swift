@@ -71,8 +71,8 @@ extension Execution {
         for name in errorEquals {
             if name == error.error { return true }
             if name == StatesErrorName.all { return true }
-            if name == StatesErrorName.taskFailed, error.error != StatesErrorName.timeout,
-               error.error != StatesErrorName.heartbeatTimeout, !error.error.hasPrefix("States.") || error.error == StatesErrorName.taskFailed {
+            // AWS: a wildcard for any error name except States.Timeout.
+            if name == StatesErrorName.taskFailed, error.error != StatesErrorName.timeout {
                 return true
             }
         }
