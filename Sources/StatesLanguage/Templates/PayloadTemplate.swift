@@ -63,10 +63,13 @@ public struct PayloadTemplate: Sendable, Hashable {
                     members.append((key, try compile(member, pointer: memberPointer)))
                 }
             }
+            // A subtree without `.$` members is copied as written: share it instead of rebuilding it.
+            if members.allSatisfy({ if case .literal = $0.node { return true } else { return false } }) { return .literal(value) }
             return .object(members)
         case .array(let elements):
             var nodes: [Node] = []
             for (i, e) in elements.enumerated() { nodes.append(try compile(e, pointer: pointer + "/\(i)")) }
+            if nodes.allSatisfy({ if case .literal = $0 { return true } else { return false } }) { return .literal(value) }
             return .array(nodes)
         default:
             return .literal(value)
