@@ -14,6 +14,7 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
 
     /// The full name, e.g. `States.Format`.
     public let name: String
+    /// The arguments in the order written.
     public let arguments: [Argument]
     /// The call as written.
     public let text: String

@@ -118,6 +118,7 @@ public struct PayloadTemplateError: Error, Sendable, Hashable, CustomStringConve
     public var field: String
     /// JSON Pointer to the member inside the template.
     public var pointer: String
+    /// What is wrong, for people.
     public var message: String
 
     public var description: String { message }
