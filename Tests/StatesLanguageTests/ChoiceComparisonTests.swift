@@ -57,6 +57,18 @@ import StatesLanguage
         #expect(Timestamp("1970-01-01T00:00:00Z")?.epochSeconds == 0)
     }
 
+    /// The Wait timestamps AWS accepted and rejected in the recorded executions.
+    @Test func recordedWaitTimestamps() {
+        for valid in ["2026-11-24T21:31:52.00Z", "2026-11-24T21:31:52Z", "2016-03-05T21:29:29.243167252Z", "2094-12-13T21:31:52.000Z"] {
+            #expect(Timestamp(valid) != nil, "\(valid)")
+        }
+        for invalid in ["2026-11-24T21:31:52", "2026-11-24T21:31:52.000000", "2016-12-05T25:29:29Z", "2016-12-05 21:29:29Z",
+                        "2016-13-05T21:29:29Z", "05-12-2016T21:29:29Z"] {
+            #expect(Timestamp(invalid) == nil, "\(invalid)")
+        }
+        #expect(Timestamp("2016-03-05T21:29:29.243167252Z")?.nanoseconds == 243_167_252)
+    }
+
     @Test func typeTests() throws {
         #expect(try eval("IsNull", .null, true))
         #expect(try eval("IsNull", nil, false))

@@ -92,8 +92,8 @@ enum PassChainRunner {
         case failed(ExecutionError)
     }
 
-    static let allowedKeys: Set<String> = ["Type", "Parameters", "InputPath", "ResultPath", "OutputPath", "Next", "End", "Comment", "Result"]
-    static let allowedChoiceKeys: Set<String> = ["Type", "Choices", "Default", "InputPath", "OutputPath", "Comment"]
+    static let allowedKeys: Set<String> = ["Type", "Parameters", "InputPath", "ResultPath", "OutputPath", "Next", "End", "Comment", "Result", "Assign"]
+    static let allowedChoiceKeys: Set<String> = ["Type", "Choices", "Default", "InputPath", "OutputPath", "Comment", "Assign"]
 
     static func unsupportedReason(_ definition: JSON) -> String? {
         if definition["QueryLanguage"] != nil { return "QueryLanguage set" }
@@ -101,8 +101,8 @@ enum PassChainRunner {
         for (name, state) in states {
             if state["Type"] == "Choice" {
                 for (key, _) in state.objectValue ?? [:] where !allowedChoiceKeys.contains(key) { return "state \(name) uses \(key)" }
-                for rule in state["Choices"]?.arrayValue ?? [] where rule["Assign"] != nil || rule["Condition"] != nil {
-                    return "state \(name) uses Assign or Condition"
+                for rule in state["Choices"]?.arrayValue ?? [] where rule["Condition"] != nil {
+                    return "state \(name) uses Condition"
                 }
                 continue
             }
@@ -133,12 +133,21 @@ enum PassChainRunner {
         var current = definition["StartAt"]?.stringValue ?? ""
         var document = input
         var random = SeededRandom(seed: 42)
+        var variables: [String: JSON] = [:]
+        /// Assign: every value is computed against the variables as they were when the state was entered.
+        func assign(_ template: JSON?, _ context: inout EvaluationContext) throws(ExecutionError) {
+            guard let template else { return }
+            guard let compiled = try? PayloadTemplate(template) else { throw ExecutionError("Harness", cause: "bad Assign") }
+            for (k, v) in try compiled.evaluate(in: &context).objectValue ?? [:] { variables[k] = v }
+        }
         while true {
             guard let state = definition["States"]?[current] else {
                 return .failed(ExecutionError("States.Runtime", cause: "no state \(current)"))
             }
+            let variablesAtEntry = variables
             do throws(ExecutionError) {
-                var context = EvaluationContext(input: document, contextObject: Corpus.contextObject(input: input, stateName: current), random: random)
+                var context = EvaluationContext(
+                    input: document, contextObject: Corpus.contextObject(input: input, stateName: current), variables: variables, random: random)
                 var effective = document
                 if let inputPath = state["InputPath"] {
                     effective = inputPath.isNull ? [:] : try path(inputPath.stringValue!).select(in: context)
@@ -146,11 +155,14 @@ enum PassChainRunner {
                 if state["Type"] == "Choice" {
                     context.input = effective
                     var next = state["Default"]?.stringValue
+                    var assignment = state["Assign"]
                     for rule in state["Choices"]?.arrayValue ?? [] where try ruleMatches(rule, context) {
                         next = rule["Next"]?.stringValue
+                        assignment = rule["Assign"]
                         break
                     }
                     guard let next else { return .failed(ExecutionError("States.NoChoiceMatched", cause: "no choice matched")) }
+                    try assign(assignment, &context)
                     var output = effective
                     if let outputPath = state["OutputPath"] {
                         context.input = effective
@@ -169,6 +181,8 @@ enum PassChainRunner {
                     result = try template.evaluate(in: &context)
                     random = context.random
                 }
+                context.input = result
+                try assign(state["Assign"], &context)
                 var output = document
                 if let resultPath = state["ResultPath"] {
                     if !resultPath.isNull {
@@ -182,6 +196,7 @@ enum PassChainRunner {
                 }
                 if let outputPath = state["OutputPath"] {
                     context.input = output
+                    context.variables = variablesAtEntry
                     output = outputPath.isNull ? [:] : try path(outputPath.stringValue!).select(in: context)
                 }
                 document = output

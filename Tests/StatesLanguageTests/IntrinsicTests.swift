@@ -120,6 +120,12 @@ import StatesLanguage
         }
     }
 
+    @Test func argumentCounts() {
+        #expect(IntrinsicCall.argumentCount(of: "States.MathRandom") == 2...3)
+        #expect(IntrinsicCall.argumentCount(of: "States.Nope") == nil)
+        for name in IntrinsicCall.knownFunctions { #expect(IntrinsicCall.argumentCount(of: name) != nil, "\(name)") }
+    }
+
     @Test func syntaxErrors() {
         #expect(throws: JSONPathSyntaxError.self) { try IntrinsicCall("States.Format('x'") }
         #expect(throws: JSONPathSyntaxError.self) { try IntrinsicCall("States.Nope(1)") }

@@ -8,6 +8,7 @@ public enum ChoiceComparison {
         "NumericGreaterThanEquals", "BooleanEquals", "TimestampEquals", "TimestampLessThan", "TimestampGreaterThan",
         "TimestampLessThanEquals", "TimestampGreaterThanEquals",
     ]
+    /// The type tests, whose operand is a boolean.
     public static let typeTestOperators: [String] = ["IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp"]
 
     /// Whether `name` is an operator this module evaluates (with or without `Path`).

@@ -8,6 +8,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// 0 ..< 1_000_000_000
     public var nanoseconds: Int32
 
+    /// An instant from its parts.
     public init(epochSeconds: Int64, nanoseconds: Int32 = 0) {
         self.epochSeconds = epochSeconds
         self.nanoseconds = nanoseconds

@@ -14,6 +14,7 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
 
     /// The full name, e.g. `States.Format`.
     public let name: String
+    /// The arguments in the order written.
     public let arguments: [Argument]
     /// The call as written.
     public let text: String
@@ -34,6 +35,25 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// How many arguments each function takes (`States.Array` any number, `States.Format` at least one),
+    /// for definition validation; nil for an unknown name.
+    public static func argumentCount(of name: String) -> ClosedRange<Int>? {
+        switch name {
+        case "States.Array": return 0...Int.max
+        case "States.Format": return 1...Int.max
+        case "States.UUID": return 0...0
+        case "States.StringToJson", "States.JsonToString", "States.ArrayLength", "States.ArrayUnique",
+            "States.Base64Encode", "States.Base64Decode":
+            return 1...1
+        case "States.ArrayPartition", "States.ArrayContains", "States.ArrayGetItem", "States.Hash", "States.MathAdd",
+            "States.StringSplit":
+            return 2...2
+        case "States.ArrayRange", "States.JsonMerge": return 3...3
+        case "States.MathRandom": return 2...3
+        default: return nil
+        }
+    }
 
     /// Every intrinsic function Step Functions offers in JSONPath mode.
     public static let knownFunctions: Set<String> = [

@@ -13,6 +13,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The text as written in the definition.
     public let text: String
+    /// Where evaluation starts: the input, the context object or a variable.
     public let root: Root
     let segments: [Segment]
     /// True when the path names at most one node, so evaluation yields that value rather than a list.
@@ -58,9 +59,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
 /// A syntax error in a path or intrinsic function call, with the 1-based column where it was found.
 public struct JSONPathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, for people.
     public var message: String
+    /// 1-based position in the text.
     public var column: Int
 
+    /// A syntax error at a column.
     public init(_ message: String, column: Int) {
         self.message = message
         self.column = column

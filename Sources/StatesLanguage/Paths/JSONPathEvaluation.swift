@@ -1,6 +1,7 @@
 /// Why a path yielded nothing. `message` is the text AWS puts after `Invalid path '<path>' : `
 /// (AWS evaluates paths with Jayway JsonPath, and its causes quote Jayway's messages).
 public struct PathFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, for callers that react differently.
     public enum Kind: Sendable, Hashable {
         /// A definite path matched nothing (`No results for path: $['x']`).
         case noResults
@@ -12,9 +13,12 @@ public struct PathFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case undefinedVariable
     }
 
+    /// What went wrong.
     public var kind: Kind
+    /// Jayway's text, quoted verbatim in AWS causes.
     public var message: String
 
+    /// A failure of a kind with its message.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message

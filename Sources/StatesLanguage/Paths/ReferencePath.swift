@@ -1,6 +1,7 @@
 /// A reference path (ResultPath, Choice Variable, ...): a path that names a single node through
 /// member names and array indexes only.
 public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
+    /// The underlying path (member names and single indexes only).
     public let path: JSONPath
 
     /// Parses and checks that the path is a reference path.
@@ -12,6 +13,7 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
         self.path = path
     }
 
+    /// The path as written.
     public var text: String { path.text }
     public var description: String { path.text }
 

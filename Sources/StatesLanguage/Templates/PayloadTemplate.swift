@@ -7,8 +7,7 @@ public struct PayloadTemplate: Sendable, Hashable {
         case object([(key: String, node: Node)])
         case array([Node])
         /// A `.$` member: `field` is the key as written (with `.$`), for error messages.
-        case path(JSONPath, field: String)
-        case intrinsic(IntrinsicCall, field: String)
+        case expression(ValueExpression, field: String)
 
         static func == (a: Node, b: Node) -> Bool {
             switch (a, b) {
@@ -16,8 +15,7 @@ public struct PayloadTemplate: Sendable, Hashable {
             case (.object(let x), .object(let y)):
                 return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.node == $1.node }
             case (.array(let x), .array(let y)): return x == y
-            case (.path(let x, let f), .path(let y, let g)): return x == y && f == g
-            case (.intrinsic(let x, let f), .intrinsic(let y, let g)): return x == y && f == g
+            case (.expression(let x, let f), .expression(let y, let g)): return x == y && f == g
             default: return false
             }
         }
@@ -29,8 +27,7 @@ public struct PayloadTemplate: Sendable, Hashable {
                 hasher.combine(1)
                 for m in members { hasher.combine(m.key); hasher.combine(m.node) }
             case .array(let a): hasher.combine(2); hasher.combine(a)
-            case .path(let p, let f): hasher.combine(3); hasher.combine(p); hasher.combine(f)
-            case .intrinsic(let c, let f): hasher.combine(4); hasher.combine(c); hasher.combine(f)
+            case .expression(let e, let f): hasher.combine(3); hasher.combine(e); hasher.combine(f)
             }
         }
     }
@@ -66,10 +63,13 @@ public struct PayloadTemplate: Sendable, Hashable {
                     members.append((key, try compile(member, pointer: memberPointer)))
                 }
             }
+            // A subtree without `.$` members is copied as written: share it instead of rebuilding it.
+            if members.allSatisfy({ if case .literal = $0.node { return true } else { return false } }) { return .literal(value) }
             return .object(members)
         case .array(let elements):
             var nodes: [Node] = []
             for (i, e) in elements.enumerated() { nodes.append(try compile(e, pointer: pointer + "/\(i)")) }
+            if nodes.allSatisfy({ if case .literal = $0 { return true } else { return false } }) { return .literal(value) }
             return .array(nodes)
         default:
             return .literal(value)
@@ -77,27 +77,15 @@ public struct PayloadTemplate: Sendable, Hashable {
     }
 
     private static func compileExpression(_ text: String, field: String, pointer: String) throws(PayloadTemplateError) -> Node {
-        if text.hasPrefix("$") {
-            do {
-                return .path(try JSONPath(text), field: field)
-            } catch {
-                throw PayloadTemplateError(
-                    field: field, pointer: pointer,
-                    message: "The value for the field '\(field)' must be a valid JSONPath or a valid intrinsic function call (\(error))")
-            }
+        let message = "The value for the field '\(field)' must be a valid JSONPath or a valid intrinsic function call"
+        guard text.hasPrefix("$") || text.hasPrefix("States.") else {
+            throw PayloadTemplateError(field: field, pointer: pointer, message: message)
         }
-        if text.hasPrefix("States.") {
-            do {
-                return .intrinsic(try IntrinsicCall(text), field: field)
-            } catch {
-                throw PayloadTemplateError(
-                    field: field, pointer: pointer,
-                    message: "The value for the field '\(field)' must be a valid JSONPath or a valid intrinsic function call (\(error))")
-            }
+        do {
+            return .expression(try ValueExpression(text), field: field)
+        } catch {
+            throw PayloadTemplateError(field: field, pointer: pointer, message: "\(message) (\(error))")
         }
-        throw PayloadTemplateError(
-            field: field, pointer: pointer,
-            message: "The value for the field '\(field)' must be a valid JSONPath or a valid intrinsic function call")
     }
 
     /// Builds the payload. `context.input` is the document `$` refers to; `context.random` advances for
@@ -118,16 +106,8 @@ public struct PayloadTemplate: Sendable, Hashable {
             var out = JSONObject(minimumCapacity: members.count)
             for m in members { out[m.key] = try evaluate(m.node, in: &context) }
             return .object(out)
-        case .path(let path, let field):
-            do {
-                return try path.evaluate(in: context)
-            } catch {
-                throw ExecutionError(
-                    StatesErrorName.runtime,
-                    cause: "The JSONPath '\(path.text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-            }
-        case .intrinsic(let call, let field):
-            return try call.evaluate(in: &context, field: field)
+        case .expression(let expression, let field):
+            return try expression.evaluate(in: &context, field: field)
         }
     }
 }
@@ -138,6 +118,7 @@ public struct PayloadTemplateError: Error, Sendable, Hashable, CustomStringConve
     public var field: String
     /// JSON Pointer to the member inside the template.
     public var pointer: String
+    /// What is wrong, for people.
     public var message: String
 
     public var description: String { message }
