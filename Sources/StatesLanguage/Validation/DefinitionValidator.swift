@@ -72,6 +72,7 @@ struct MachineChecker {
             }
             checkErrorHandling(state)
             checkTemplates(state)
+            checkExpressions(state)
             switch state.kind {
             case .parallel(let parallel): parallel.branches.forEach { check($0, outerNames: outerNames.union(names)) }
             case .map(let map): check(map.processor, outerNames: outerNames.union(names))
