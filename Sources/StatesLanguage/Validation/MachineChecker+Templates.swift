@@ -50,7 +50,7 @@ extension MachineChecker {
                 sink.error(.invalidPath, "'\(key)' is not a valid path: \(problem)", at: p)
             }
         } else if text.hasPrefix("States.") {
-            if let problem = IntrinsicSyntax.problem(in: text) {
+            if let problem = PathSyntax.intrinsicProblem(in: text) {
                 sink.error(.invalidPath, "'\(key)' is not a valid intrinsic function call: \(problem)", at: p)
             }
         } else {
