@@ -13,7 +13,15 @@ extension ModelBuilder {
     }
 
     mutating func loadTask(_ o: JSONObject, name: String, language: QueryLanguage, at p: String) -> TaskState {
-        var task = TaskState(resource: string(o, "Resource", at: p, required: "Task state '\(name)'") ?? "")
+        // Templates (SAM, Serverless) put CloudFormation intrinsics here; say so instead of just "object".
+        var task = TaskState(resource: "")
+        if case .object(let members)? = o["Resource"], members.count == 1, let key = members.keys.first,
+           key == "Ref" || key.hasPrefix("Fn::") {
+            schemaError("'Resource' must be an ARN string, not the CloudFormation intrinsic '\(key)'; "
+                        + "deploy the template or substitute its value first", at: pointer(p, "Resource"))
+        } else {
+            task.resource = string(o, "Resource", at: p, required: "Task state '\(name)'") ?? ""
+        }
         let seconds: (JSON, String) -> String? = { [self] value, key in integerProblem(value, key: key, in: 1...99_999_999) }
         task.timeoutSeconds = valueSource(o, "TimeoutSeconds", at: p, language: language, check: seconds)
         task.heartbeatSeconds = valueSource(o, "HeartbeatSeconds", at: p, language: language, check: seconds)
