@@ -75,13 +75,21 @@ extension JSON {
         }
     }
 
+    /// Whether this is `null`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
+    /// The text of a string, else nil.
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The value of a boolean, else nil.
     public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The value of a number, else nil.
     public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
+    /// The elements of an array, else nil.
     public var arrayValue: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
+    /// The members of an object, else nil.
     public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    /// A number that is a whole 64-bit integer (`3` or `3.0`), else nil.
     public var intValue: Int64? { numberValue?.intValue }
+    /// Any number as a double, else nil.
     public var doubleValue: Double? { numberValue?.doubleValue }
 
     /// Member lookup; nil when this is not an object or has no such key.
@@ -96,7 +104,9 @@ extension JSON {
         return nil
     }
 
+    /// An integer number.
     public static func int(_ i: Int) -> JSON { .number(.int(Int64(i))) }
+    /// A computed number: a whole value becomes an integer and prints `3`, as AWS prints results.
     public static func double(_ d: Double) -> JSON { .number(.normalized(d)) }
 }
 
@@ -109,6 +119,7 @@ extension JSON: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressibl
     public init(nilLiteral: ()) { self = .null }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int64) { self = .number(.int(value)) }
+    /// A double, printed as Jackson prints a parsed `3.0`: `3.0`. Use `JSON.double(_:)` for results.
     public init(floatLiteral value: Double) { self = .number(.double(value)) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSON...) { self = .array(elements) }

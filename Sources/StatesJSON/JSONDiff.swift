@@ -61,9 +61,9 @@ public struct JSONDiff: Sendable, Hashable {
             switch change.kind {
             case .added, .changed:
                 let new = change.newValue ?? .null
-                try result.edit(change.path, pointer: pointer) { (_: inout JSON?) throws(JSONPointerError) in new }
+                try result.edit(change.path, pointer: pointer) { (_: JSON?) throws(JSONPointerError) in new }
             case .removed:
-                try result.edit(change.path, pointer: pointer) { (old: inout JSON?) throws(JSONPointerError) in
+                try result.edit(change.path, pointer: pointer) { (old: JSON?) throws(JSONPointerError) in
                     guard old != nil else { throw JSONPointerError(pointer: pointer, message: "there is no value to remove") }
                     return nil
                 }

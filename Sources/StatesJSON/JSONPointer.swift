@@ -106,7 +106,7 @@ extension JSON {
     /// the way). In an array the index may be one past the end, or `-`, to append.
     public mutating func setValue(_ value: JSON, atPointer pointer: String) throws(JSONPointerError) {
         let tokens = try JSONPointer.parse(pointer)
-        try edit(tokens, pointer: pointer) { (_: inout JSON?) throws(JSONPointerError) in value }
+        try edit(tokens, pointer: pointer) { (_: JSON?) throws(JSONPointerError) in value }
     }
 
     /// Removes the value a pointer names and returns it; an error when there is none.
@@ -115,7 +115,7 @@ extension JSON {
         let tokens = try JSONPointer.parse(pointer)
         guard !tokens.isEmpty else { throw JSONPointerError(pointer: pointer, message: "cannot remove the whole document") }
         var removed = JSON.null
-        try edit(tokens, pointer: pointer) { (old: inout JSON?) throws(JSONPointerError) in
+        try edit(tokens, pointer: pointer) { (old: JSON?) throws(JSONPointerError) in
             guard let o = old else { throw JSONPointerError(pointer: pointer, message: "there is no value to remove") }
             removed = o
             return nil
@@ -128,11 +128,10 @@ extension JSON {
     /// shared with other copies.
     mutating func edit(
         _ tokens: [String], depth: Int = 0, pointer: String,
-        _ change: (inout JSON?) throws(JSONPointerError) -> JSON?
+        _ change: (JSON?) throws(JSONPointerError) -> JSON?
     ) throws(JSONPointerError) {
         guard depth < tokens.count else {
-            var old: JSON? = self
-            self = try change(&old) ?? .null
+            self = try change(self) ?? .null
             return
         }
         let token = tokens[depth]
@@ -146,8 +145,7 @@ extension JSON {
             self = .null  // drop our reference so `o` is uniquely owned and edits in place
             defer { self = .object(o) }
             if last {
-                var old = o[token]
-                if let new = try change(&old) { o[token] = new } else { o[token] = nil }
+                o[token] = try change(o[token])
             } else {
                 guard o[token] != nil else { throw missing("no member \"\(token)\"") }
                 try o[token]!.edit(tokens, depth: depth + 1, pointer: pointer, change)
@@ -158,8 +156,7 @@ extension JSON {
             self = .null
             defer { self = .array(a) }
             if last && i <= a.count {
-                var old: JSON? = i < a.count ? a[i] : nil
-                let new = try change(&old)
+                let new = try change(i < a.count ? a[i] : nil)
                 switch (new, i < a.count) {
                 case (let v?, true): a[i] = v
                 case (let v?, false): a.append(v)

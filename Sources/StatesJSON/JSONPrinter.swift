@@ -124,18 +124,19 @@ public enum JSONPrinter {
 
     /// Appends a number as `format(_:)` writes it, without building a `String` for integers.
     public static func writeNumber(_ n: JSONNumber, into out: inout [UInt8]) {
-        guard case .int(let i) = n else {
-            out.append(contentsOf: format(n).utf8)
-            return
+        switch n {
+        case .double(let d):
+            writeDouble(d, into: &out)
+        case .int(let i):
+            if i < 0 { out.append(UInt8(ascii: "-")) }
+            var magnitude = i.magnitude
+            let start = out.count
+            repeat {
+                out.append(UInt8(ascii: "0") &+ UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude != 0
+            out[start...].reverse()
         }
-        if i < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = i.magnitude
-        let start = out.count
-        repeat {
-            out.append(UInt8(ascii: "0") &+ UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude != 0
-        out[start...].reverse()
     }
 }
 

@@ -8,7 +8,7 @@ struct ParseStack<Element>: ~Copyable {
     private var capacity: Int
 
     init() {
-        capacity = 64
+        capacity = 16
         base = .allocate(capacity: capacity)
     }
 
