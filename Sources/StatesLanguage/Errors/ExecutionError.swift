@@ -44,3 +44,12 @@ public enum StatesErrorName {
         exceedToleratedFailureThreshold, itemReaderFailed, resultWriterFailed, dataLimitExceeded, runtime,
     ]
 }
+
+extension ExecutionError {
+    /// The same error with AWS's state prefix on its cause, as causes of errors raised while a state
+    /// evaluates its fields read: `An error occurred while executing the state 'S' (entered at the
+    /// event id #2). <cause>`.
+    public func inState(_ stateName: String, enteredEventID: Int) -> ExecutionError {
+        ExecutionError(error, cause: "An error occurred while executing the state '\(stateName)' (entered at the event id #\(enteredEventID)). \(cause)")
+    }
+}

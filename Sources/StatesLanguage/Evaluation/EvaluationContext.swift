@@ -16,3 +16,12 @@ public struct EvaluationContext: Sendable {
         self.random = random
     }
 }
+
+extension EvaluationContext {
+    /// The same context with `$` bound to another document (the result, the effective input, ...).
+    public func with(input: JSON) -> EvaluationContext {
+        var copy = self
+        copy.input = input
+        return copy
+    }
+}

@@ -1,0 +1,182 @@
+/// A parsed intrinsic function call, `States.Format('Hello {}', $.name)`.
+public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
+    /// One argument as written.
+    public indirect enum Argument: Sendable, Hashable {
+        /// A string literal; `raw` keeps its backslash escapes because States.Format tells escaped
+        /// braces from placeholders.
+        case string(value: String, raw: String)
+        /// A number, boolean or null literal.
+        case literal(JSON)
+        /// `$.x`, `$$.x`, `$name.x`
+        case path(JSONPath)
+        case call(IntrinsicCall)
+    }
+
+    /// The full name, e.g. `States.Format`.
+    public let name: String
+    /// The arguments in the order written.
+    public let arguments: [Argument]
+    /// The call as written.
+    public let text: String
+
+    /// Parses a call; throws with the column of the first problem.
+    public init(_ text: String) throws(JSONPathSyntaxError) {
+        var parser = IntrinsicParser(text)
+        let call = try parser.parseCall()
+        parser.skipSpaces()
+        if !parser.atEnd { throw parser.error("unexpected '\(parser.chars[parser.pos])' after the call") }
+        self = call
+    }
+
+    init(name: String, arguments: [Argument], text: String) {
+        self.name = name
+        self.arguments = arguments
+        self.text = text
+    }
+
+    public var description: String { text }
+
+    /// How many arguments each function takes (`States.Array` any number, `States.Format` at least one),
+    /// for definition validation; nil for an unknown name.
+    public static func argumentCount(of name: String) -> ClosedRange<Int>? {
+        switch name {
+        case "States.Array": return 0...Int.max
+        case "States.Format": return 1...Int.max
+        case "States.UUID": return 0...0
+        case "States.StringToJson", "States.JsonToString", "States.ArrayLength", "States.ArrayUnique",
+            "States.Base64Encode", "States.Base64Decode":
+            return 1...1
+        case "States.ArrayPartition", "States.ArrayContains", "States.ArrayGetItem", "States.Hash", "States.MathAdd",
+            "States.StringSplit":
+            return 2...2
+        case "States.ArrayRange", "States.JsonMerge": return 3...3
+        case "States.MathRandom": return 2...3
+        default: return nil
+        }
+    }
+
+    /// Every intrinsic function Step Functions offers in JSONPath mode.
+    public static let knownFunctions: Set<String> = [
+        "States.Format", "States.StringToJson", "States.JsonToString", "States.Array", "States.ArrayPartition",
+        "States.ArrayContains", "States.ArrayRange", "States.ArrayGetItem", "States.ArrayLength", "States.ArrayUnique",
+        "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.JsonMerge", "States.MathRandom",
+        "States.MathAdd", "States.StringSplit", "States.UUID",
+    ]
+}
+
+struct IntrinsicParser {
+    let chars: [Character]
+    var pos = 0
+
+    init(_ text: String) { chars = Array(text) }
+
+    var atEnd: Bool { pos >= chars.count }
+    var peek: Character? { pos < chars.count ? chars[pos] : nil }
+
+    func error(_ message: String, at position: Int? = nil) -> JSONPathSyntaxError {
+        JSONPathSyntaxError(message, column: (position ?? pos) + 1)
+    }
+
+    mutating func skipSpaces() {
+        while let c = peek, c.isWhitespace { pos += 1 }
+    }
+
+    mutating func parseCall() throws(JSONPathSyntaxError) -> IntrinsicCall {
+        skipSpaces()
+        let start = pos
+        while let c = peek, c.isLetter || c.isNumber || c == "." || c == "_" { pos += 1 }
+        let name = String(chars[start..<pos])
+        guard name.hasPrefix("States."), name.count > 7 else { throw error("expected an intrinsic function name such as States.Format", at: start) }
+        guard IntrinsicCall.knownFunctions.contains(name) else { throw error("unknown intrinsic function \(name)", at: start) }
+        skipSpaces()
+        guard peek == "(" else { throw error("expected '(' after \(name)") }
+        pos += 1
+        var arguments: [IntrinsicCall.Argument] = []
+        skipSpaces()
+        if peek == ")" {
+            pos += 1
+        } else {
+            while true {
+                arguments.append(try parseArgument())
+                skipSpaces()
+                guard let c = peek else { throw error("unclosed '(' in \(name)") }
+                pos += 1
+                if c == ")" { break }
+                if c != "," { throw error("expected ',' or ')' but found '\(c)'", at: pos - 1) }
+            }
+        }
+        return IntrinsicCall(name: name, arguments: arguments, text: String(chars[start..<pos]))
+    }
+
+    mutating func parseArgument() throws(JSONPathSyntaxError) -> IntrinsicCall.Argument {
+        skipSpaces()
+        guard let c = peek else { throw error("expected an argument but the text ended") }
+        if c == "'" { return try parseString() }
+        if c == "$" {
+            let start = pos
+            var depth = 0
+            var quote: Character? = nil
+            while let ch = peek {
+                if let q = quote {
+                    if ch == "\\" { pos += 1 } else if ch == q { quote = nil }
+                    pos += 1
+                    continue
+                }
+                if ch == "'" || ch == "\"" {
+                    quote = ch
+                } else if ch == "[" || ch == "(" {
+                    depth += 1
+                } else if ch == "]" || ch == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                } else if ch == "," && depth == 0 {
+                    break
+                }
+                pos += 1
+            }
+            var text = String(chars[start..<pos])
+            while text.last?.isWhitespace == true { text.removeLast() }
+            do {
+                return .path(try JSONPath(text))
+            } catch {
+                throw JSONPathSyntaxError("invalid path '\(text)': \(error.message)", column: start + error.column)
+            }
+        }
+        if c == "S" {
+            return .call(try parseCall())
+        }
+        let start = pos
+        while let ch = peek, ch != ",", ch != ")", !ch.isWhitespace { pos += 1 }
+        let word = String(chars[start..<pos])
+        switch word {
+        case "true": return .literal(true)
+        case "false": return .literal(false)
+        case "null": return .literal(.null)
+        default:
+            if let value = try? JSON.parse(word), value.numberValue != nil { return .literal(value) }
+            throw error(word.isEmpty ? "expected an argument" : "invalid argument '\(word)'", at: start)
+        }
+    }
+
+    mutating func parseString() throws(JSONPathSyntaxError) -> IntrinsicCall.Argument {
+        let start = pos
+        pos += 1
+        var value = ""
+        var raw = ""
+        while let c = peek {
+            pos += 1
+            if c == "'" { return .string(value: value, raw: raw) }
+            if c == "\\" {
+                guard let next = peek else { break }
+                pos += 1
+                value.append(next)
+                raw.append(c)
+                raw.append(next)
+            } else {
+                value.append(c)
+                raw.append(c)
+            }
+        }
+        throw error("unterminated string literal", at: start)
+    }
+}

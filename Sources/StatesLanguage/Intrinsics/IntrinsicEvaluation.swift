@@ -1,0 +1,105 @@
+extension IntrinsicCall {
+    /// Evaluates the call (arguments first, left to right); failures are `States.IntrinsicFailure`
+    /// with AWS's cause text, or `States.Runtime` for an argument path that matches nothing.
+    /// `field` is the payload template key (`name.$`) quoted when an argument path matches nothing.
+    public func evaluate(in context: inout EvaluationContext, field: String? = nil) throws(ExecutionError) -> JSON {
+        var values: [JSON] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .string(let value, _): values.append(.string(value))
+            case .literal(let v): values.append(v)
+            case .call(let call): values.append(try call.evaluate(in: &context, field: field))
+            case .path(let path):
+                do {
+                    values.append(try path.evaluate(in: context))
+                } catch {
+                    throw ExecutionError(
+                        StatesErrorName.runtime,
+                        cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+                }
+            }
+        }
+        let args = IntrinsicArguments(call: self, values: values)
+        switch name {
+        case "States.Format": return try IntrinsicFormat.format(args)
+        case "States.StringToJson": return try IntrinsicJSON.stringToJson(args)
+        case "States.JsonToString": return try IntrinsicJSON.jsonToString(args)
+        case "States.JsonMerge": return try IntrinsicJSON.jsonMerge(args)
+        case "States.Array": return .array(values)
+        case "States.ArrayPartition": return try IntrinsicArrays.partition(args)
+        case "States.ArrayContains": return try IntrinsicArrays.contains(args)
+        case "States.ArrayRange": return try IntrinsicArrays.range(args)
+        case "States.ArrayGetItem": return try IntrinsicArrays.getItem(args)
+        case "States.ArrayLength": return try IntrinsicArrays.length(args)
+        case "States.ArrayUnique": return try IntrinsicArrays.unique(args)
+        case "States.Base64Encode": return try IntrinsicBase64.encode(args)
+        case "States.Base64Decode": return try IntrinsicBase64.decode(args)
+        case "States.Hash": return try IntrinsicHash.hash(args)
+        case "States.MathRandom": return try IntrinsicMath.random(args, &context.random)
+        case "States.MathAdd": return try IntrinsicMath.add(args)
+        case "States.StringSplit": return try IntrinsicStrings.split(args)
+        case "States.UUID":
+            try args.expectCount(0)
+            return .string(context.random.nextUUID())
+        default:
+            throw args.failure("The intrinsic function \(name) is not supported")
+        }
+    }
+}
+
+/// The evaluated arguments of one call, with checks that fail the way AWS does.
+struct IntrinsicArguments {
+    let call: IntrinsicCall
+    let values: [JSON]
+
+    var count: Int { values.count }
+    subscript(i: Int) -> JSON { values[i] }
+
+    func failure(_ cause: String) -> ExecutionError {
+        ExecutionError(StatesErrorName.intrinsicFailure, cause: cause)
+    }
+
+    func expectCount(_ n: Int) throws(ExecutionError) {
+        guard values.count == n else {
+            throw failure("Invalid arguments in \(call.name): expected \(n) argument\(n == 1 ? "" : "s") but got \(values.count)")
+        }
+    }
+
+    func expectCount(_ range: ClosedRange<Int>) throws(ExecutionError) {
+        guard range.contains(values.count) else {
+            throw failure("Invalid arguments in \(call.name): expected \(range.lowerBound) to \(range.upperBound) arguments but got \(values.count)")
+        }
+    }
+
+    func string(_ i: Int) throws(ExecutionError) -> String {
+        guard case .string(let s) = values[i] else { throw typeMismatch(i, expected: "string") }
+        return s
+    }
+
+    func array(_ i: Int) throws(ExecutionError) -> [JSON] {
+        guard case .array(let a) = values[i] else { throw typeMismatch(i, expected: "array") }
+        return a
+    }
+
+    func object(_ i: Int) throws(ExecutionError) -> JSONObject {
+        guard case .object(let o) = values[i] else { throw typeMismatch(i, expected: "object") }
+        return o
+    }
+
+    func number(_ i: Int) throws(ExecutionError) -> JSONNumber {
+        guard case .number(let n) = values[i] else { throw typeMismatch(i, expected: "number") }
+        return n
+    }
+
+    /// An integer argument; AWS accepts numbers with no fraction only.
+    func integer(_ i: Int) throws(ExecutionError) -> Int64 {
+        let n = try number(i)
+        guard let v = n.intValue else { throw typeMismatch(i, expected: "integer") }
+        return v
+    }
+
+    func typeMismatch(_ i: Int, expected: String) -> ExecutionError {
+        failure("Invalid arguments in \(call.name): argument \(i + 1) must be of type \(expected) but was \(values[i].typeName)")
+    }
+}

@@ -1,0 +1,470 @@
+/// A parsed JSONPath as Step Functions evaluates it (`$.a[0]`, `$$.Execution.Id`, `$var.x`,
+/// `$..book[?(@.price < 10)]`). Parse once, evaluate many times.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    /// The document a path starts from.
+    public enum Root: Sendable, Hashable {
+        /// `$`: the state's input (or whatever document the field applies to).
+        case input
+        /// `$$`: the context object.
+        case context
+        /// `$name`: a workflow variable.
+        case variable(String)
+    }
+
+    /// The text as written in the definition.
+    public let text: String
+    /// Where evaluation starts: the input, the context object or a variable.
+    public let root: Root
+    let segments: [Segment]
+    /// True when the path names at most one node, so evaluation yields that value rather than a list.
+    public let isDefinite: Bool
+    /// True when the path only names object members and array indexes: a reference path.
+    public let isReferencePath: Bool
+
+    /// Parses a path; throws when its syntax is not one Step Functions accepts.
+    public init(_ text: String) throws(JSONPathSyntaxError) {
+        var parser = JSONPathParser(text)
+        let (root, segments) = try parser.parsePath()
+        self.init(text: text, root: root, segments: segments)
+    }
+
+    init(text: String, root: Root, segments: [Segment]) {
+        self.text = text
+        self.root = root
+        self.segments = segments
+        isDefinite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
+        isReferencePath = segments.allSatisfy {
+            switch $0 {
+            case .property(let names): return names.count == 1
+            case .index(let indexes): return indexes.count == 1
+            default: return false
+            }
+        }
+    }
+
+    public var description: String { text }
+
+    /// The path in the bracketed form AWS quotes in error messages: `$['a'][0]`.
+    public var normalized: String { Self.normalized(segments[...]) }
+
+    static func normalized(_ segments: ArraySlice<Segment>) -> String {
+        var s = "$"
+        for segment in segments { s += segment.fragment }
+        return s
+    }
+
+    /// Whether `text` starts like a path (`$`, `$$`, `$name`); used to tell paths from literals.
+    public static func looksLikePath(_ text: String) -> Bool { text.hasPrefix("$") }
+}
+
+/// A syntax error in a path or intrinsic function call, with the 1-based column where it was found.
+public struct JSONPathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, for people.
+    public var message: String
+    /// 1-based position in the text.
+    public var column: Int
+
+    /// A syntax error at a column.
+    public init(_ message: String, column: Int) {
+        self.message = message
+        self.column = column
+    }
+
+    public var description: String { "column \(column): \(message)" }
+}
+
+/// One step of a path.
+indirect enum Segment: Sendable, Hashable {
+    /// `.name`, `['name']`, `['a','b']`
+    case property([String])
+    /// `[0]`, `[-1]`, `[0,2]`
+    case index([Int])
+    /// `[1:3]`, `[:2]`, `[-2:]`
+    case slice(start: Int?, end: Int?)
+    /// `.*`, `[*]`
+    case wildcard
+    /// `..`: the next segment applies to this node and every descendant.
+    case scan
+    /// `[?(...)]`
+    case filter(FilterExpression)
+
+    func isDefinite(isLeaf: Bool) -> Bool {
+        switch self {
+        case .property(let names): return names.count == 1 || isLeaf
+        case .index(let indexes): return indexes.count == 1
+        default: return false
+        }
+    }
+
+    /// The fragment as Jayway-style normalized paths print it; AWS quotes them in causes.
+    var fragment: String {
+        switch self {
+        case .property(let names): return "[" + names.map { "'\($0)'" }.joined(separator: ",") + "]"
+        case .index(let indexes): return "[" + indexes.map(String.init).joined(separator: ",") + "]"
+        case .slice(let start, let end):
+            return "[" + (start.map(String.init) ?? "") + ":" + (end.map(String.init) ?? "") + "]"
+        case .wildcard: return "[*]"
+        case .scan: return ".."
+        case .filter: return "[?]"
+        }
+    }
+}
+
+/// A filter predicate, `[?(@.price < 10 && @.inStock)]`.
+indirect enum FilterExpression: Sendable, Hashable {
+    case and(FilterExpression, FilterExpression)
+    case or(FilterExpression, FilterExpression)
+    case not(FilterExpression)
+    /// A lone operand: true when a path yields something (or a literal is truthy).
+    case exists(FilterOperand)
+    case compare(FilterOperand, FilterOperator, FilterOperand)
+}
+
+enum FilterOperand: Sendable, Hashable {
+    /// `@...`
+    case current([Segment])
+    /// `$...` inside a filter: relative to the document root.
+    case root([Segment])
+    case literal(JSON)
+    case regex(pattern: String, caseInsensitive: Bool)
+}
+
+enum FilterOperator: String, Sendable, Hashable {
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case matches = "=~", `in` = "in", notIn = "nin", subsetOf = "subsetof", anyOf = "anyof", noneOf = "noneof"
+    case size = "size", empty = "empty", contains = "contains"
+}
+
+/// Recursive-descent parser over the characters of a path.
+struct JSONPathParser {
+    let chars: [Character]
+    var pos = 0
+
+    init(_ text: String) { chars = Array(text) }
+
+    var atEnd: Bool { pos >= chars.count }
+    var peek: Character? { pos < chars.count ? chars[pos] : nil }
+
+    func error(_ message: String, at position: Int? = nil) -> JSONPathSyntaxError {
+        JSONPathSyntaxError(message, column: (position ?? pos) + 1)
+    }
+
+    mutating func parsePath() throws(JSONPathSyntaxError) -> (JSONPath.Root, [Segment]) {
+        guard peek == "$" else { throw error("a path must start with '$'") }
+        pos += 1
+        var root = JSONPath.Root.input
+        if peek == "$" {
+            pos += 1
+            root = .context
+        } else if let c = peek, Self.isIdentifierStart(c) {
+            let start = pos
+            while let c = peek, Self.isIdentifierPart(c) { pos += 1 }
+            root = .variable(String(chars[start..<pos]))
+        }
+        let segments = try parseSegments(nameTerminators: [])
+        if !atEnd { throw error("unexpected '\(chars[pos])'") }
+        return (root, segments)
+    }
+
+    static func isIdentifierStart(_ c: Character) -> Bool { c == "_" || c.isLetter }
+    static func isIdentifierPart(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
+
+    /// Segments until the text ends or a character that cannot continue a path (inside filters).
+    mutating func parseSegments(nameTerminators: Set<Character>) throws(JSONPathSyntaxError) -> [Segment] {
+        var segments: [Segment] = []
+        while let c = peek {
+            if c == "." {
+                if pos + 1 < chars.count, chars[pos + 1] == "." {
+                    pos += 2
+                    segments.append(.scan)
+                    if peek == "[" {
+                        segments.append(try parseBracket())
+                    } else if peek == "*" {
+                        pos += 1
+                        segments.append(.wildcard)
+                    } else {
+                        segments.append(.property([try parseDotName(nameTerminators)]))
+                    }
+                    continue
+                }
+                pos += 1
+                if peek == "*" {
+                    pos += 1
+                    segments.append(.wildcard)
+                } else if peek == "[" {
+                    // `$.['a']` is accepted by Jayway as `$['a']`.
+                    segments.append(try parseBracket())
+                } else {
+                    segments.append(.property([try parseDotName(nameTerminators)]))
+                }
+            } else if c == "[" {
+                segments.append(try parseBracket())
+            } else if nameTerminators.isEmpty {
+                throw error("unexpected '\(c)'")
+            } else {
+                break
+            }
+        }
+        return segments
+    }
+
+    mutating func parseDotName(_ terminators: Set<Character>) throws(JSONPathSyntaxError) -> String {
+        let start = pos
+        while let c = peek, c != ".", c != "[", !terminators.contains(c) {
+            if !terminators.isEmpty, c.isWhitespace { break }
+            pos += 1
+        }
+        if pos == start { throw error("expected a member name") }
+        return String(chars[start..<pos])
+    }
+
+    mutating func skipSpaces() {
+        while let c = peek, c == " " || c == "\t" { pos += 1 }
+    }
+
+    mutating func expect(_ c: Character) throws(JSONPathSyntaxError) {
+        skipSpaces()
+        guard peek == c else {
+            throw error(atEnd ? "expected '\(c)' but the path ended" : "expected '\(c)' but found '\(chars[pos])'")
+        }
+        pos += 1
+    }
+
+    mutating func parseBracket() throws(JSONPathSyntaxError) -> Segment {
+        let open = pos
+        pos += 1  // [
+        skipSpaces()
+        guard let c = peek else { throw error("unclosed '['", at: open) }
+        if c == "*" {
+            pos += 1
+            try expect("]")
+            return .wildcard
+        }
+        if c == "'" || c == "\"" {
+            var names: [String] = []
+            while true {
+                skipSpaces()
+                names.append(try parseQuoted())
+                skipSpaces()
+                if peek == "," {
+                    pos += 1
+                    continue
+                }
+                break
+            }
+            try expect("]")
+            return .property(names)
+        }
+        if c == "?" {
+            pos += 1
+            try expect("(")
+            let expression = try parseOr()
+            try expect(")")
+            try expect("]")
+            return .filter(expression)
+        }
+        // Indexes or a slice.
+        var first: Int? = nil
+        if peek != ":" { first = try parseInteger() }
+        skipSpaces()
+        if peek == ":" {
+            pos += 1
+            skipSpaces()
+            var end: Int? = nil
+            if peek != "]" { end = try parseInteger() }
+            try expect("]")
+            return .slice(start: first, end: end)
+        }
+        var indexes = [first!]
+        while true {
+            skipSpaces()
+            if peek == "," {
+                pos += 1
+                skipSpaces()
+                indexes.append(try parseInteger())
+                continue
+            }
+            break
+        }
+        try expect("]")
+        return .index(indexes)
+    }
+
+    mutating func parseInteger() throws(JSONPathSyntaxError) -> Int {
+        let start = pos
+        if peek == "-" { pos += 1 }
+        while let c = peek, c.isASCII, c.isNumber { pos += 1 }
+        guard pos > start, let value = Int(String(chars[start..<pos])) else {
+            throw error(atEnd ? "expected an index but the path ended" : "expected an index but found '\(chars[start])'", at: start)
+        }
+        return value
+    }
+
+    mutating func parseQuoted() throws(JSONPathSyntaxError) -> String {
+        guard let quote = peek, quote == "'" || quote == "\"" else { throw error("expected a quoted name") }
+        let start = pos
+        pos += 1
+        var s = ""
+        while let c = peek {
+            pos += 1
+            if c == quote { return s }
+            if c == "\\", let next = peek {
+                pos += 1
+                s.append(next)
+            } else {
+                s.append(c)
+            }
+        }
+        throw error("unterminated string", at: start)
+    }
+
+    // MARK: Filters
+
+    mutating func parseOr() throws(JSONPathSyntaxError) -> FilterExpression {
+        var left = try parseAnd()
+        while true {
+            skipSpaces()
+            guard consume("||") else { return left }
+            left = .or(left, try parseAnd())
+        }
+    }
+
+    mutating func parseAnd() throws(JSONPathSyntaxError) -> FilterExpression {
+        var left = try parseUnary()
+        while true {
+            skipSpaces()
+            guard consume("&&") else { return left }
+            left = .and(left, try parseUnary())
+        }
+    }
+
+    mutating func consume(_ token: String) -> Bool {
+        let t = Array(token)
+        guard pos + t.count <= chars.count, Array(chars[pos..<pos + t.count]) == t else { return false }
+        pos += t.count
+        return true
+    }
+
+    mutating func parseUnary() throws(JSONPathSyntaxError) -> FilterExpression {
+        skipSpaces()
+        if peek == "!", !(pos + 1 < chars.count && chars[pos + 1] == "=") {
+            pos += 1
+            return .not(try parseUnary())
+        }
+        if peek == "(" {
+            pos += 1
+            let inner = try parseOr()
+            try expect(")")
+            return inner
+        }
+        let left = try parseOperand()
+        skipSpaces()
+        guard let op = parseOperator() else { return .exists(left) }
+        if op == .empty {
+            // `empty` takes a boolean literal operand like any other, so fall through.
+        }
+        skipSpaces()
+        let right = try parseOperand()
+        return .compare(left, op, right)
+    }
+
+    mutating func parseOperator() -> FilterOperator? {
+        for symbol in ["==", "!=", "<=", ">=", "=~", "<", ">"] where consume(symbol) {
+            return FilterOperator(rawValue: symbol)
+        }
+        // Word operators must be followed by a space so that they are not part of a name.
+        for word in ["nin", "in", "subsetof", "anyof", "noneof", "size", "empty", "contains"] {
+            let w = Array(word)
+            if pos + w.count < chars.count, Array(chars[pos..<pos + w.count]) == w, chars[pos + w.count].isWhitespace {
+                pos += w.count
+                return FilterOperator(rawValue: word)
+            }
+        }
+        return nil
+    }
+
+    static let filterNameTerminators: Set<Character> = [")", "=", "!", "<", ">", "&", "|", ",", "]", " ", "\t"]
+
+    mutating func parseOperand() throws(JSONPathSyntaxError) -> FilterOperand {
+        skipSpaces()
+        guard let c = peek else { throw error("expected a filter operand but the path ended") }
+        switch c {
+        case "@":
+            pos += 1
+            return .current(try parseSegments(nameTerminators: Self.filterNameTerminators))
+        case "$":
+            pos += 1
+            return .root(try parseSegments(nameTerminators: Self.filterNameTerminators))
+        case "'", "\"":
+            return .literal(.string(try parseQuoted()))
+        case "/":
+            let start = pos
+            pos += 1
+            var pattern = ""
+            while let c = peek, c != "/" {
+                pos += 1
+                if c == "\\", let next = peek {
+                    pos += 1
+                    pattern.append(c)
+                    pattern.append(next)
+                } else {
+                    pattern.append(c)
+                }
+            }
+            guard peek == "/" else { throw error("unterminated regular expression", at: start) }
+            pos += 1
+            var insensitive = false
+            while let f = peek, f.isLetter {
+                if f == "i" { insensitive = true }
+                pos += 1
+            }
+            return .regex(pattern: pattern, caseInsensitive: insensitive)
+        case "[", "{":
+            // A JSON literal: find its end by bracket depth, then parse it as JSON.
+            let start = pos
+            var depth = 0
+            var inString: Character? = nil
+            while let ch = peek {
+                pos += 1
+                if let q = inString {
+                    if ch == "\\" { pos += 1 } else if ch == q { inString = nil }
+                    continue
+                }
+                if ch == "'" || ch == "\"" { inString = ch }
+                if ch == "[" || ch == "{" { depth += 1 }
+                if ch == "]" || ch == "}" {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+            }
+            let text = String(chars[start..<pos]).replacingSingleQuotes()
+            guard let value = try? JSON.parse(text) else { throw error("invalid literal", at: start) }
+            return .literal(value)
+        default:
+            let start = pos
+            while let ch = peek, !Self.filterNameTerminators.contains(ch) { pos += 1 }
+            let word = String(chars[start..<pos])
+            switch word {
+            case "true": return .literal(true)
+            case "false": return .literal(false)
+            case "null": return .literal(.null)
+            default:
+                if let value = try? JSON.parse(word), value.numberValue != nil { return .literal(value) }
+                throw error(word.isEmpty ? "unexpected '\(c)'" : "unexpected '\(word)'", at: start)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Filter literals may use single quotes; JSON needs double quotes.
+    fileprivate func replacingSingleQuotes() -> String {
+        var out = ""
+        var inDouble = false
+        for c in self {
+            if c == "\"" { inDouble.toggle() }
+            out.append(c == "'" && !inDouble ? "\"" : c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,255 @@
+/// Why a path yielded nothing. `message` is the text AWS puts after `Invalid path '<path>' : `
+/// (AWS evaluates paths with Jayway JsonPath, and its causes quote Jayway's messages).
+public struct PathFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, for callers that react differently.
+    public enum Kind: Sendable, Hashable {
+        /// A definite path matched nothing (`No results for path: $['x']`).
+        case noResults
+        /// An intermediate member is missing (`Missing property in path $['a']`).
+        case missingProperty
+        /// A member was looked up in something that is not an object, or an index in a non-array.
+        case wrongType
+        /// `$name` names no variable.
+        case undefinedVariable
+    }
+
+    /// What went wrong.
+    public var kind: Kind
+    /// Jayway's text, quoted verbatim in AWS causes.
+    public var message: String
+
+    /// A failure of a kind with its message.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension JSONPath {
+    /// The document this path starts from in `context`; nil for an undefined variable.
+    public func rootDocument(in context: EvaluationContext) -> JSON? {
+        switch root {
+        case .input: return context.input
+        case .context: return context.contextObject
+        case .variable(let name): return context.variables[name]
+        }
+    }
+
+    /// Evaluates against the context: a definite path gives its single value, an indefinite one the
+    /// array of its matches (possibly empty).
+    public func evaluate(in context: EvaluationContext) throws(PathFailure) -> JSON {
+        guard let document = rootDocument(in: context) else {
+            if case .variable(let name) = root {
+                throw PathFailure(.undefinedVariable, "The variable '\(name)' is not defined")
+            }
+            throw PathFailure(.noResults, "No results for path: \(normalized)")
+        }
+        return try evaluate(document)
+    }
+
+    /// Evaluates against `document`, ignoring which root the path names.
+    public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
+        if isReferencePath, let value = Self.follow(segments, in: document) { return value }
+        var walker = PathWalker(segments: segments, document: document)
+        do {
+            try walker.walk(0, document)
+        } catch {
+            // AWS answers an indefinite path that cannot be followed with no matches, never an error
+            // (`$.items[*].x` on `{}` gives `[]`).
+            if isDefinite { throw error }
+            return .array([])
+        }
+        if isDefinite {
+            guard let first = walker.results.first else {
+                throw PathFailure(.noResults, "No results for path: \(normalized)")
+            }
+            return first
+        }
+        return .array(walker.results)
+    }
+
+    /// The common case without bookkeeping: member names and indexes only; nil when something is
+    /// missing (the walker then explains what).
+    static func follow(_ segments: [Segment], in document: JSON) -> JSON? {
+        var node = document
+        for segment in segments {
+            switch (segment, node) {
+            case (.property(let names), .object(let object)):
+                guard let next = object[names[0]] else { return nil }
+                node = next
+            case (.index(let indexes), .array(let array)):
+                let i = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
+                guard array.indices.contains(i) else { return nil }
+                node = array[i]
+            default:
+                return nil
+            }
+        }
+        return node
+    }
+
+    /// Like `evaluate(in:)`, nil when the path yields nothing.
+    public func valueIfPresent(in context: EvaluationContext) -> JSON? {
+        try? evaluate(in: context)
+    }
+
+    /// Evaluates for a field such as InputPath, OutputPath or ItemsPath, where AWS fails the state with
+    /// `States.Runtime` and `Invalid path '<path>' : <reason>` when nothing matches.
+    public func select(in context: EvaluationContext) throws(ExecutionError) -> JSON {
+        do {
+            return try evaluate(in: context)
+        } catch {
+            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
+        }
+    }
+}
+
+/// Walks a document segment by segment, collecting matches in document order, and raising Jayway's
+/// errors only where the path so far is definite (indefinite branches just drop out).
+struct PathWalker {
+    let segments: [Segment]
+    let document: JSON
+    /// upstreamDefinite[i]: every segment before i names a single node.
+    let upstreamDefinite: [Bool]
+    var results: [JSON] = []
+
+    init(segments: [Segment], document: JSON) {
+        self.segments = segments
+        self.document = document
+        var flags: [Bool] = []
+        var definite = true
+        for (i, s) in segments.enumerated() {
+            flags.append(definite)
+            definite = definite && s.isDefinite(isLeaf: i == segments.count - 1)
+        }
+        upstreamDefinite = flags
+    }
+
+    var count: Int { segments.count }
+
+    func prefix(_ n: Int) -> String { JSONPath.normalized(segments[0..<n]) }
+
+    mutating func walk(_ i: Int, _ node: JSON) throws(PathFailure) {
+        if i == count {
+            results.append(node)
+            return
+        }
+        let isLeaf = i == count - 1
+        switch segments[i] {
+        case .property(let names):
+            guard case .object(let object) = node else {
+                if upstreamDefinite[i] {
+                    throw PathFailure(
+                        .wrongType,
+                        "Expected to find an object with property \(segments[i].fragment) in path \(prefix(i)) but found '\(Self.javaClassName(node))'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'."
+                    )
+                }
+                return
+            }
+            if names.count > 1 && isLeaf {
+                var merged = JSONObject()
+                for name in names { if let v = object[name] { merged[name] = v } }
+                results.append(.object(merged))
+                return
+            }
+            for name in names {
+                if let value = object[name] {
+                    try walk(i + 1, value)
+                } else if !isLeaf && names.count == 1 && upstreamDefinite[i] {
+                    throw PathFailure(.missingProperty, "Missing property in path \(prefix(i))['\(name)']")
+                }
+            }
+        case .index(let indexes):
+            guard case .array(let array) = node else {
+                try arrayExpected(i, node)
+                return
+            }
+            for index in indexes {
+                let effective = index < 0 ? array.count + index : index
+                if array.indices.contains(effective) { try walk(i + 1, array[effective]) }
+            }
+        case .slice(let start, let end):
+            guard case .array(let array) = node else {
+                try arrayExpected(i, node)
+                return
+            }
+            let n = array.count
+            var from = start ?? 0
+            if from < 0 { from = max(0, n + from) }
+            var to = end ?? n
+            if to < 0 { to = n + to }
+            to = min(n, to)
+            guard from < to else { return }
+            for k in from..<to { try walk(i + 1, array[k]) }
+        case .wildcard:
+            switch node {
+            case .object(let object): for (_, v) in object { try walk(i + 1, v) }
+            case .array(let array): for v in array { try walk(i + 1, v) }
+            default: break
+            }
+        case .scan:
+            try scan(i + 1, node)
+        case .filter(let expression):
+            switch node {
+            case .array(let array):
+                for element in array where FilterEvaluator.test(expression, element, root: document) {
+                    try walk(i + 1, element)
+                }
+            case .object:
+                if FilterEvaluator.test(expression, node, root: document) { try walk(i + 1, node) }
+            default:
+                if upstreamDefinite[i] {
+                    throw PathFailure(.wrongType, "Filter: [?] can not be applied to primitives. Current context is: \(JSONPrinter.compact(node))")
+                }
+            }
+        }
+    }
+
+    /// `..`: applies segment `i` to `node` and then to each descendant, pre-order, where it applies.
+    mutating func scan(_ i: Int, _ node: JSON) throws(PathFailure) {
+        guard i < count else { return }
+        let applies: Bool
+        switch (segments[i], node) {
+        case (.property(let names), .object(let object)): applies = names.allSatisfy { object[$0] != nil }
+        case (.index, .array), (.slice, .array), (.wildcard, _): applies = true
+        case (.filter, .object): applies = true
+        default: applies = false
+        }
+        if applies {
+            if case .filter(let expression) = segments[i] {
+                if FilterEvaluator.test(expression, node, root: document) { try walk(i + 1, node) }
+            } else {
+                try walk(i, node)
+            }
+        }
+        switch node {
+        case .object(let object): for (_, v) in object { try scan(i, v) }
+        case .array(let array): for v in array { try scan(i, v) }
+        default: break
+        }
+    }
+
+    func arrayExpected(_ i: Int, _ node: JSON) throws(PathFailure) {
+        guard upstreamDefinite[i] else { return }
+        if node.isNull { throw PathFailure(.wrongType, "The path \(prefix(i)) is null") }
+        throw PathFailure(
+            .wrongType,
+            "Filter: \(segments[i].fragment) can only be applied to arrays. Current context is: \(JSONPrinter.compact(node))")
+    }
+
+    /// The Java class Jayway's JSON provider would hold the value in; it appears in AWS causes.
+    static func javaClassName(_ node: JSON) -> String {
+        switch node {
+        case .null: return "null"
+        case .bool: return "java.lang.Boolean"
+        case .string: return "java.lang.String"
+        case .number(let n):
+            if case .int(let i) = n { return Int32(exactly: i) != nil ? "java.lang.Integer" : "java.lang.Long" }
+            return "java.lang.Double"
+        case .array: return "net.minidev.json.JSONArray"
+        case .object: return "net.minidev.json.JSONObject"
+        }
+    }
+}
