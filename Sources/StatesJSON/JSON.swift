@@ -17,58 +17,6 @@ public enum JSON: Sendable {
     case object(JSONObject)
 }
 
-/// A JSON number: an exact 64-bit integer when the text was an integer that fits, else a double.
-public enum JSONNumber: Sendable {
-    case int(Int64)
-    case double(Double)
-
-    /// The value as a double (integers convert exactly up to 2^53).
-    public var doubleValue: Double {
-        switch self {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        }
-    }
-
-    /// The value as an exact integer, when it is one (`3.0` counts; `3.5` does not).
-    public var intValue: Int64? {
-        switch self {
-        case .int(let i): return i
-        case .double(let d):
-            guard d.isFinite, d.rounded() == d, abs(d) < 9.2e18 else { return nil }
-            return Int64(d)
-        }
-    }
-
-    /// Builds the most exact number for a double: an integer when it has no fraction.
-    public static func normalized(_ d: Double) -> JSONNumber {
-        if d.isFinite, d.rounded() == d, abs(d) < 9.007_199_254_740_992e15 { return .int(Int64(d)) }
-        return .double(d)
-    }
-}
-
-extension JSONNumber: Hashable {
-    public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return x == y
-        default: return a.doubleValue == b.doubleValue
-        }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        if let i = intValue { hasher.combine(i) } else { hasher.combine(doubleValue) }
-    }
-}
-
-extension JSONNumber: Comparable {
-    public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return x < y
-        default: return a.doubleValue < b.doubleValue
-        }
-    }
-}
-
 // MARK: - Equality: objects compare as sets of members, arrays in order, numbers by value.
 
 extension JSON: Hashable {
@@ -127,13 +75,21 @@ extension JSON {
         }
     }
 
+    /// Whether this is `null`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
+    /// The text of a string, else nil.
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The value of a boolean, else nil.
     public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The value of a number, else nil.
     public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
+    /// The elements of an array, else nil.
     public var arrayValue: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
+    /// The members of an object, else nil.
     public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    /// A number that is a whole 64-bit integer (`3` or `3.0`), else nil.
     public var intValue: Int64? { numberValue?.intValue }
+    /// Any number as a double, else nil.
     public var doubleValue: Double? { numberValue?.doubleValue }
 
     /// Member lookup; nil when this is not an object or has no such key.
@@ -148,7 +104,9 @@ extension JSON {
         return nil
     }
 
+    /// An integer number.
     public static func int(_ i: Int) -> JSON { .number(.int(Int64(i))) }
+    /// A computed number: a whole value becomes an integer and prints `3`, as AWS prints results.
     public static func double(_ d: Double) -> JSON { .number(.normalized(d)) }
 }
 
@@ -161,6 +119,7 @@ extension JSON: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressibl
     public init(nilLiteral: ()) { self = .null }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int64) { self = .number(.int(value)) }
+    /// A double, printed as Jackson prints a parsed `3.0`: `3.0`. Use `JSON.double(_:)` for results.
     public init(floatLiteral value: Double) { self = .number(.double(value)) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSON...) { self = .array(elements) }

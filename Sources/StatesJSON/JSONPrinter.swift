@@ -15,16 +15,19 @@ public enum JSONPrinter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the compact UTF-8 text of a value.
     public static func writeCompact(_ value: JSON, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: format(n).utf8)
+        case .number(let n): writeNumber(n, into: &out)
         case .string(let s): writeString(s, into: &out)
         case .array(let a):
             out.append(UInt8(ascii: "["))
-            for (i, e) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            for e in a {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 writeCompact(e, into: &out)
             }
             out.append(UInt8(ascii: "]"))
@@ -75,32 +78,64 @@ public enum JSONPrinter {
         }
     }
 
-    /// A string literal with JSON escapes; non-ASCII text is written as is.
+    /// The short escape for a byte, 0 when it is written as is, 1 when it needs `\u00XX`.
+    @inline(__always)
+    static func escape(_ b: UInt8) -> UInt8 {
+        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { return 0 }
+        switch b {
+        case UInt8(ascii: "\""): return UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): return UInt8(ascii: "\\")
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        default: return 1
+        }
+    }
+
+    /// A string literal with JSON escapes, as Jackson writes it: other control characters as
+    /// `\u00XX` (upper-case hex), `/` and non-ASCII text as is.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case ..<0x20: out.append(contentsOf: "\\u\(hex4(UInt32(b)))".utf8)
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            // Copy runs that need no escape in one go; most strings are a single run.
+            var run = 0
+            for i in 0..<bytes.count {
+                let e = escape(bytes[i])
+                if e == 0 { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                out.append(UInt8(ascii: "\\"))
+                if e != 1 {
+                    out.append(e)
+                } else {
+                    let digits: StaticString = "0123456789ABCDEF"
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(digits.utf8Start[Int(bytes[i] >> 4)])
+                    out.append(digits.utf8Start[Int(bytes[i] & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    /// A number as AWS prints it: integers without a fraction, decimals in their shortest form.
-    public static func format(_ n: JSONNumber) -> String {
+    /// Appends a number as `format(_:)` writes it, without building a `String` for integers.
+    public static func writeNumber(_ n: JSONNumber, into out: inout [UInt8]) {
         switch n {
-        case .int(let i): return String(i)
         case .double(let d):
-            if d.rounded() == d && abs(d) < 1e16 { return String(Int64(d)) }
-            return d.description
+            writeDouble(d, into: &out)
+        case .int(let i):
+            if i < 0 { out.append(UInt8(ascii: "-")) }
+            var magnitude = i.magnitude
+            let start = out.count
+            repeat {
+                out.append(UInt8(ascii: "0") &+ UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude != 0
+            out[start...].reverse()
         }
     }
 }

@@ -1,3 +1,22 @@
-import StatesEngine
+// asldb-bench: release-build benchmarks, one family per first argument.
+// Usage: asldb-bench json [--quick] [PATH]   (later: asldb-bench engine ...)
 
-print("asldb-bench: no benchmarks yet")
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: asldb-bench <benchmark> [options]
+      json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
+                              and a generated 1 MiB one; compares with Foundation's JSONSerialization
+      json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
+    """
+
+switch arguments.first {
+case "json":
+    JSONBenchmark.main(Array(arguments.dropFirst()))
+case "-h", "--help", "help":
+    print(usage)
+default:
+    print(usage)
+    exit(2)
+}

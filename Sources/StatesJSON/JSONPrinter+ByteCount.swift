@@ -1,0 +1,74 @@
+extension JSONPrinter {
+    /// The UTF-8 size of `compact(value)` without building it, for the 256 KiB payload limit
+    /// that the engine checks on every state.
+    public static func compactByteCount(_ value: JSON) -> Int {
+        switch value {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .number(let n): return numberByteCount(n)
+        case .string(let s): return stringByteCount(s)
+        case .array(let a):
+            var total = 2 + max(0, a.count - 1)
+            for e in a { total += compactByteCount(e) }
+            return total
+        case .object(let o):
+            var total = 2 + max(0, o.count - 1) + o.count
+            for (k, v) in o { total += stringByteCount(k) + compactByteCount(v) }
+            return total
+        }
+    }
+
+    /// Whether the compact text of `value` is longer than `limit` bytes, stopping as soon as the
+    /// running count passes it (a huge payload need not be measured to the end).
+    public static func compactByteCount(_ value: JSON, exceeds limit: Int) -> Bool {
+        var budget = limit
+        return !fits(value, within: &budget)
+    }
+
+    private static func fits(_ value: JSON, within budget: inout Int) -> Bool {
+        switch value {
+        case .array(let a):
+            budget -= 2 + max(0, a.count - 1)
+            if budget < 0 { return false }
+            for e in a where !fits(e, within: &budget) { return false }
+            return true
+        case .object(let o):
+            budget -= 2 + max(0, o.count - 1) + o.count
+            if budget < 0 { return false }
+            for (k, v) in o {
+                budget -= stringByteCount(k)
+                if budget < 0 || !fits(v, within: &budget) { return false }
+            }
+            return true
+        default:
+            budget -= compactByteCount(value)
+            return budget >= 0
+        }
+    }
+
+    static func stringByteCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var total = bytes.count + 2
+            for b in bytes {
+                switch escape(b) {
+                case 0: break
+                case 1: total += 5
+                default: total += 1
+                }
+            }
+            return total
+        }
+    }
+
+    static func numberByteCount(_ n: JSONNumber) -> Int {
+        guard case .int(let i) = n else { return format(n).utf8.count }
+        var count = i < 0 ? 2 : 1
+        var m = i.magnitude / 10
+        while m != 0 {
+            count += 1
+            m /= 10
+        }
+        return count
+    }
+}
