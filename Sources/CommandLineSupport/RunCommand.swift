@@ -5,12 +5,55 @@ import StatesEngine
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a state machine headless and print its result or its execution history.")
+        abstract: "Run a state machine headless and print its result or its execution history.",
+        discussion: """
+            Task states get their results from a Step Functions Local mock configuration \
+            (--mock-config FILE --test-case NAME). Wait states, retry back-off and timeouts use a \
+            virtual clock, so they finish at once. Exit codes: 0 SUCCEEDED, 1 FAILED or TIMED_OUT, \
+            2 unusable input.
+            """)
 
     @Argument(help: "The definition file, or - for standard input.")
     var definition: String
 
+    @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")
+    var input: String?
+
+    @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file.")
+    var mockConfig: String?
+
+    @Option(name: .customLong("test-case"), help: "The test case of the mock configuration to use.")
+    var testCase: String?
+
+    @Option(name: .customLong("state-machine"), help: "The state machine of the mock configuration (needed when it defines several).")
+    var stateMachine: String?
+
+    @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
+    var format: RunInvocation.Format = .result
+
+    @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        if definition == "-" && input == "-" {
+            throw ValidationError("the definition and the input cannot both come from standard input")
+        }
+        if mockConfig != nil && testCase == nil {
+            throw ValidationError("--mock-config needs --test-case NAME to choose the test case")
+        }
+        if testCase != nil && mockConfig == nil {
+            throw ValidationError("--test-case needs --mock-config FILE")
+        }
+    }
+
     func run() throws {
-        throw CommandFailure("asldb run: not implemented yet")
+        let outcome = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
+                                    stateMachine: stateMachine, format: format, seed: seed).run()
+        if !outcome.output.isEmpty { print(outcome.output) }
+        if outcome.exitCode != ExitStatus.ok {
+            throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
+        }
     }
 }
+
+extension RunInvocation.Format: ExpressibleByArgument {}

@@ -9,11 +9,14 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
+      engine [-w WORKLOAD] [-s SIZE] [--workloads DIR]   run the shared engine workloads
     """
 
 switch arguments.first {
 case "json":
     JSONBenchmark.main(Array(arguments.dropFirst()))
+case "engine":
+    EngineBenchmark.main(Array(arguments.dropFirst()))
 case "-h", "--help", "help":
     print(usage)
 default:

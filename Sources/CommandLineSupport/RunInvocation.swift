@@ -1,0 +1,98 @@
+import StatesEngine
+
+/// The logic of `asldb run`, free of process I/O so tests can drive it directly.
+struct RunInvocation {
+    enum Format: String, Sendable, CaseIterable {
+        case result
+        case history
+    }
+
+    /// What the command writes and how it exits.
+    struct Outcome: Equatable {
+        var output = ""
+        var errors: [String] = []
+        var exitCode: Int32 = ExitStatus.ok
+    }
+
+    var definition: String
+    var input: String?
+    var mockConfig: String?
+    var testCase: String?
+    var stateMachine: String?
+    var format = Format.result
+    var seed: UInt64 = 0
+    /// Reads a file's bytes (`-` is standard input); injectable for tests.
+    var read: (String) throws(DefinitionReadError) -> [UInt8] = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
+
+    func run() -> Outcome {
+        do {
+            let execution = try execute()
+            let document = format == .history ? execution.historyJSON : execution.resultJSON
+            let code = execution.status == .succeeded ? ExitStatus.ok : ExitStatus.failed
+            return Outcome(output: JSONPrinter.pretty(document), exitCode: code)
+        } catch {
+            return Outcome(errors: [error.message], exitCode: error.exitCode)
+        }
+    }
+
+    func execute() throws(CommandFailure) -> Execution {
+        let machine = try loadDefinition()
+        let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
+        var options = ExecutionOptions(seed: seed)
+        if let mockConfig {
+            guard let testCase else { throw CommandFailure("asldb run: --mock-config needs --test-case NAME to choose the test case") }
+            options.taskSource = try mockSource(mockConfig, testCase: testCase)
+            if let stateMachine { options.stateMachineName = stateMachine }
+        }
+        var execution = Execution(definition: machine, input: inputValue, options: options)
+        do {
+            try execution.run()
+        } catch {
+            throw CommandFailure("asldb run: \(error.description)")
+        }
+        return execution
+    }
+
+    private func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    private func loadDefinition() throws(CommandFailure) -> StateMachine {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(definition)
+        } catch {
+            throw CommandFailure("asldb run: \(error.description)")
+        }
+        let name = displayName(definition)
+        // Semantic validation is `asldb validate`'s job: run whatever loads into a model, since a
+        // stricter check here would refuse definitions that AWS runs.
+        let loaded = DefinitionLoader.load(bytes: bytes, fileName: name, validate: false)
+        guard let machine = loaded.machine else {
+            let lines = loaded.errors.map { $0.formatted(fileName: name) }
+            throw CommandFailure((lines + ["asldb run: \(name) is not a state machine definition asldb can load; fix the errors above"]).joined(separator: "\n"))
+        }
+        return machine
+    }
+
+    private func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(path)
+        } catch {
+            throw CommandFailure("asldb run: cannot read the \(what): \(error.description)")
+        }
+        do {
+            return try JSONParser().parse(bytes)
+        } catch {
+            throw CommandFailure("\(displayName(path)):\(error.location): error: the \(what) is not valid JSON: \(error.message)")
+        }
+    }
+
+    private func mockSource(_ path: String, testCase: String) throws(CommandFailure) -> MockTaskSource {
+        let json = try readJSON(path, what: "mock configuration")
+        do {
+            return try MockConfiguration(json: json).source(stateMachine: stateMachine, testCase: testCase)
+        } catch {
+            throw CommandFailure("\(displayName(path)): error: \(error.message)")
+        }
+    }
+}

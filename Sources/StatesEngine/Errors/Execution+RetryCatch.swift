@@ -1,0 +1,72 @@
+/// What happens when a state fails: its retriers, then its catchers, else the failure ends
+/// the (sub-)machine it runs in.
+extension Execution {
+    /// Handles an error of the top frame's current state. `raisedByEngine` marks errors of the
+    /// state's own data processing, as opposed to errors a task, branch or iteration reported.
+    mutating func failState(_ error: ExecutionError, retryable: Bool = true, raisedByEngine: Bool = true) {
+        let index = frames.count - 1
+        let state = frames[index].state
+        // When the engine itself raises States.Runtime or States.DataLimitExceeded, the execution
+        // ends whatever Retry/Catch say; a task that reports them is handled like any error.
+        let terminal = raisedByEngine
+            && (error.error == StatesErrorName.runtime || error.error == StatesErrorName.dataLimitExceeded)
+        if retryable && !terminal {
+            if frames[index].retryCounts.count < state.retry.count {
+                frames[index].retryCounts = Array(repeating: 0, count: state.retry.count)
+            }
+            if let i = state.retry.firstIndex(where: { Self.matches($0.errorEquals, error) }) {
+                let retrier = state.retry[i]
+                let used = frames[index].retryCounts[i]
+                if used < retrier.maxAttempts {
+                    now += retryDelay(retrier, retry: used)
+                    frames[index].retryCounts[i] = used + 1
+                    frames[index].attempt += 1
+                    frames[index].phase = .execute
+                    frames[index].children = nil
+                    return
+                }
+            }
+            if let catcher = state.catch.first(where: { Self.matches($0.errorEquals, error) }) {
+                catchError(error, with: catcher)
+                return
+            }
+        }
+        finishFrame(.failure(error))
+    }
+
+    private mutating func catchError(_ error: ExecutionError, with catcher: Catcher) {
+        let index = frames.count - 1
+        let raw = frames[index].input
+        do throws(ExecutionError) {
+            let errorOutput = error.errorOutput
+            let assigned = try evaluateAssign(catcher.assign, document: errorOutput)
+            let output = try applyResultPath(catcher.resultPath, rawInput: raw, result: errorOutput)
+            frames[index].stages.afterResultPath = output
+            exitState(output: output, next: catcher.next, assigned: assigned)
+        } catch {
+            finishFrame(.failure(locatedIfNeeded(error)))
+        }
+    }
+
+    /// Milliseconds to wait before retry number `retry` (0-based) of a retrier.
+    mutating func retryDelay(_ retrier: Retrier, retry: Int) -> Int64 {
+        var seconds = Double(retrier.intervalSeconds)
+        for _ in 0..<retry { seconds *= retrier.backoffRate }
+        if let cap = retrier.maxDelaySeconds { seconds = min(seconds, Double(cap)) }
+        if retrier.jitterStrategy == .full { seconds *= random.nextUnit() }
+        return Int64((seconds * 1000).rounded())
+    }
+
+    /// Whether an ErrorEquals list matches an error name, with States.ALL and States.TaskFailed.
+    static func matches(_ errorEquals: [String], _ error: ExecutionError) -> Bool {
+        for name in errorEquals {
+            if name == error.error { return true }
+            if name == StatesErrorName.all { return true }
+            if name == StatesErrorName.taskFailed, error.error != StatesErrorName.timeout,
+               error.error != StatesErrorName.heartbeatTimeout, !error.error.hasPrefix("States.") || error.error == StatesErrorName.taskFailed {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,57 @@
+/// Everything an execution takes from the outside world: task answers, time, randomness
+/// and names. Two executions with equal options and input produce equal histories.
+public struct ExecutionOptions: Sendable {
+    public var taskSource: any TaskSource
+    /// Virtual start time, milliseconds since the Unix epoch.
+    public var startTime: Int64
+    /// Seeds retry jitter, `States.MathRandom`, `States.UUID` and generated names.
+    public var seed: UInt64
+    public var stateMachineName: String
+    /// The execution name; a UUID drawn from the seed when nil.
+    public var executionName: String?
+    public var region: String
+    public var account: String
+    /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
+    /// nil lifts the limit (benchmarks, long local loops).
+    public var historyLimit: Int? = Execution.historyLimit
+
+    public init(taskSource: any TaskSource = NoTaskSource(), startTime: Int64 = 1_735_689_600_000, seed: UInt64 = 0,
+                stateMachineName: String = "M", executionName: String? = nil,
+                region: String = "us-east-1", account: String = "111111111111") {
+        self.taskSource = taskSource
+        self.startTime = startTime
+        self.seed = seed
+        self.stateMachineName = stateMachineName
+        self.executionName = executionName
+        self.region = region
+        self.account = account
+    }
+
+    var stateMachineArn: String { "arn:aws:states:\(region):\(account):stateMachine:\(stateMachineName)" }
+    var roleArn: String { "arn:aws:iam::\(account):role/StepFunctionsExecutionRole" }
+}
+
+/// Where an execution stands.
+public enum ExecutionStatus: String, Sendable, Hashable {
+    case running = "RUNNING"
+    case succeeded = "SUCCEEDED"
+    case failed = "FAILED"
+    case timedOut = "TIMED_OUT"
+}
+
+/// Misuse of the engine (not an ASL failure): the execution cannot go on until the caller
+/// supplies what is missing.
+public enum EngineError: Error, Sendable, CustomStringConvertible {
+    /// A Task state's task source had no response for it.
+    case noTaskResponse(state: String, resource: String, attempt: Int)
+
+    public var description: String {
+        switch self {
+        case .noTaskResponse(let state, let resource, let attempt):
+            let which = attempt == 0 ? "" : " (retry \(attempt))"
+            return "Task state '\(state)'\(which) calls \(resource), but nothing answers it: give a mock configuration "
+                + "(--mock-config FILE --test-case NAME) whose test case maps '\(state)' to a mocked response, "
+                + "or run the engine with a TaskSource that handles this resource"
+        }
+    }
+}

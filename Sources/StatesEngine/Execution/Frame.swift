@@ -1,0 +1,91 @@
+/// One running (sub-)state machine: the top level, a Parallel branch or a Map iteration.
+/// Frames form a stack; only the top one advances, so branches and iterations run one after
+/// another (AWS interleaves them, but each one's own events keep their order).
+struct Frame: Sendable {
+    enum Role: Sendable {
+        case root
+        case branch(index: Int)
+        case iteration(index: Int)
+    }
+
+    enum Phase: Sendable {
+        /// The state has not been entered yet: the next event is its `…StateEntered`.
+        case enter
+        /// Entered; the next advance runs (or, after a retry, re-runs) the state.
+        case execute
+        /// A Map or Parallel state whose children are running on frames above this one.
+        case awaitingChildren
+    }
+
+    var machine: StateMachine
+    var role: Role
+    var stateName: String
+    var phase: Phase = .enter
+    /// The current state's raw input.
+    var input: JSON
+    /// Variables visible in this frame (inner frames start from a copy of the outer ones).
+    var variables: [String: JSON]
+    /// Variables this frame assigned itself; they vanish with it.
+    var ownVariables: Set<String> = []
+    var enteredEventId = 0
+    var enteredTime: Int64 = 0
+    /// Retries used per retrier of the current state; reset when the state is left.
+    var retryCounts: [Int] = []
+    /// Attempts made in this entry of the current state (0 = first try).
+    var attempt = 0
+    var stages = StageRecord()
+    /// The id of the event this frame emitted last (its `previousEventId` for the next one).
+    var lastEventId: Int
+    var children: ChildRun?
+    /// `$$.Map.Item` while a Map evaluates an item's ItemSelector.
+    var mapItem: (index: Int, value: JSON)?
+    /// A distributed Map's child execution: its events stay out of this history.
+    var silent = false
+
+    var state: State { machine.states[stateName]! }
+
+    init(machine: StateMachine, role: Role, input: JSON, variables: [String: JSON], lastEventId: Int) {
+        self.machine = machine
+        self.role = role
+        stateName = machine.startAt
+        self.input = input
+        self.variables = variables
+        self.lastEventId = lastEventId
+    }
+
+    /// Moves to the next state with a fresh entry (retry counters reset).
+    mutating func moveTo(_ name: String, input: JSON) {
+        stateName = name
+        self.input = input
+        phase = .enter
+        retryCounts = []
+        attempt = 0
+        stages = StageRecord()
+        children = nil
+    }
+}
+
+/// The bookkeeping of a Map or Parallel state while its children run.
+struct ChildRun: Sendable {
+    enum Kind: Sendable {
+        case parallel([StateMachine])
+        case map(processor: StateMachine, items: [JSON])
+    }
+
+    var kind: Kind
+    /// The effective input (after InputPath, and Parameters for Parallel) handed to children.
+    var effectiveInput: JSON
+    var next = 0
+    var results: [JSON] = []
+    var failures = 0
+    var toleratedCount: Int64 = 0
+    var toleratedPercentage: Double = 0
+    var distributed = false
+
+    var total: Int {
+        switch kind {
+        case .parallel(let branches): return branches.count
+        case .map(_, let items): return items.count
+        }
+    }
+}

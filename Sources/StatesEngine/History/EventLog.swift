@@ -1,0 +1,66 @@
+/// An append-only history that is a value: copies share every event, and appending to a copy
+/// costs O(1) however long the history is.
+///
+/// Events live in immutable sealed chunks linked backwards plus a short mutable tail. Keeping
+/// every earlier `Execution` (the debugger's "step back") therefore costs at most one tail copy
+/// (bounded by `chunkSize`) per step, never a copy of the whole history.
+public struct EventLog: Sendable {
+    static let chunkSize = 128
+
+    private final class Chunk: Sendable {
+        let events: [HistoryEvent]
+        let previous: Chunk?
+        /// Events in this chunk and all before it.
+        let total: Int
+        init(events: [HistoryEvent], previous: Chunk?) {
+            self.events = events
+            self.previous = previous
+            total = (previous?.total ?? 0) + events.count
+        }
+    }
+
+    private var sealed: Chunk?
+    private var tail: [HistoryEvent] = []
+
+    public init() {}
+
+    public var count: Int { (sealed?.total ?? 0) + tail.count }
+    public var isEmpty: Bool { count == 0 }
+    public var last: HistoryEvent? { tail.last ?? sealed?.events.last }
+
+    public mutating func append(_ event: HistoryEvent) {
+        tail.append(event)
+        if tail.count == Self.chunkSize {
+            sealed = Chunk(events: tail, previous: sealed)
+            tail = []
+        }
+    }
+
+    /// The event at a 0-based position (event id − 1).
+    public subscript(position: Int) -> HistoryEvent {
+        let sealedCount = sealed?.total ?? 0
+        if position >= sealedCount { return tail[position - sealedCount] }
+        var chunk = sealed
+        while let c = chunk {
+            let start = c.total - c.events.count
+            if position >= start { return c.events[position - start] }
+            chunk = c.previous
+        }
+        preconditionFailure("event position \(position) out of range")
+    }
+
+    /// Every event, oldest first.
+    public var all: [HistoryEvent] {
+        var chunks: [[HistoryEvent]] = []
+        var chunk = sealed
+        while let c = chunk {
+            chunks.append(c.events)
+            chunk = c.previous
+        }
+        var out: [HistoryEvent] = []
+        out.reserveCapacity(count)
+        for c in chunks.reversed() { out.append(contentsOf: c) }
+        out.append(contentsOf: tail)
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+/// `Choice`: the first rule whose condition holds decides the next state, else Default,
+/// else `States.NoChoiceMatched`.
+extension Execution {
+    mutating func runChoice(_ state: State, _ choice: ChoiceState) {
+        let index = frames.count - 1
+        let raw = frames[index].input
+        do throws(ExecutionError) {
+            let effective = try applyInputPath(state, raw)
+            frames[index].stages.afterInputPath = effective
+            var chosen: ChoiceRule?
+            for rule in choice.choices {
+                let holds = try evaluate(effective) { (c) throws(ExecutionError) in try DataFlow.test(rule.condition, in: c) }
+                if holds { chosen = rule; break }
+            }
+            guard let next = chosen?.next ?? choice.defaultNext else {
+                throw ExecutionError(StatesErrorName.noChoiceMatched,
+                    cause: "No Matches!")
+            }
+            var assigned = try evaluateAssign(state.assign, document: effective)
+            if let ruleAssign = try evaluateAssign(chosen?.assign, document: effective) {
+                assigned = (assigned ?? [:]).merging(ruleAssign) { _, new in new }
+            }
+            let output = try applyOutputPath(state, effective)
+            exitState(output: output, next: next, assigned: assigned)
+        } catch {
+            failState(locatedIfNeeded(error))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// `Parallel`: runs every branch on the same input and collects their outputs in branch order.
+extension Execution {
+    mutating func runParallel(_ state: State, _ parallel: ParallelState) {
+        let index = frames.count - 1
+        let raw = frames[index].input
+        do throws(ExecutionError) {
+            let effective = try applyInputPath(state, raw)
+            frames[index].stages.afterInputPath = effective
+            let parameters = try applyTemplate(state.parameters, to: effective)
+            if state.parameters != nil { frames[index].stages.afterParameters = parameters }
+            emit(.parallelStateStarted)
+            frames[index].children = ChildRun(kind: .parallel(parallel.branches), effectiveInput: parameters)
+            frames[index].phase = .awaitingChildren
+            startNextChild()
+        } catch {
+            failState(locatedIfNeeded(error))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
+/// Why a definition file could not be read; the message names the file.
+public enum DefinitionReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case isDirectory(String)
+    case unreadable(String, reason: String)
+    case notUTF8(String)
+    case unsupportedFormat(String, format: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "\(path): no such file"
+        case .isDirectory(let path): return "\(path): is a directory, not a definition file"
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .notUTF8(let path): return "\(path): not UTF-8 text"
+        case .unsupportedFormat(let path, let format):
+            return "\(path): \(format) definitions are not supported yet; convert the file to JSON"
+        }
+    }
+}
+
+/// Reads definition files without Foundation.
+public enum DefinitionFile {
+    /// The bytes of `path` (`-` is standard input), checked to be UTF-8 text.
+    public static func read(_ path: String) throws(DefinitionReadError) -> [UInt8] {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { throw .unsupportedFormat(path, format: "YAML") }
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = try readAll(fd: 0, path: "<stdin>")
+        } else {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                let code = errno
+                if code == ENOENT { throw .notFound(path) }
+                throw .unreadable(path, reason: String(cString: strerror(code)))
+            }
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
+            bytes = try readAll(fd: fd, path: path)
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8(path == "-" ? "<stdin>" : path) }
+        return bytes
+    }
+
+    static func readAll(fd: Int32, path: String) throws(DefinitionReadError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return result }
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EISDIR { throw .isDirectory(path) }
+                throw .unreadable(path, reason: String(cString: strerror(code)))
+            }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+}

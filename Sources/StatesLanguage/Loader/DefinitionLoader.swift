@@ -1,0 +1,84 @@
+/// The outcome of loading a definition: the model (when the text was a JSON object) and every
+/// problem found. Run the machine only when `isValid`.
+public struct LoadedDefinition: Sendable {
+    /// The typed model. Fields that were missing or wrong hold neutral placeholders, so it is
+    /// complete only when there are no errors.
+    public var machine: StateMachine?
+    /// Errors and warnings in source order.
+    public var diagnostics: [Diagnostic]
+    /// The parsed document, nil when the text was not JSON.
+    public var document: JSONDocument?
+
+    public init(machine: StateMachine?, diagnostics: [Diagnostic], document: JSONDocument?) {
+        self.machine = machine
+        self.diagnostics = diagnostics
+        self.document = document
+    }
+
+    /// No diagnostic is an error (warnings allowed).
+    public var isValid: Bool { !diagnostics.contains(where: \.isError) }
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+
+    /// Number of states, nested ones included.
+    public var stateCount: Int { machine.map(StateMachine.totalStateCount) ?? 0 }
+}
+
+/// Loads Amazon States Language definitions into `StateMachine` values.
+public enum DefinitionLoader {
+    /// Parses UTF-8 JSON text and loads it; `fileName` only labels diagnostics.
+    /// With `validate`, also runs every semantic check (transitions, names, reachability...).
+    public static func load(bytes: some Collection<UInt8>, fileName: String, validate: Bool = true) -> LoadedDefinition {
+        let parser = JSONParser(rejectDuplicateKeys: true, recordLocations: true)
+        let document: JSONDocument
+        do {
+            document = try parser.parseDocument(bytes, fileName: fileName)
+        } catch {
+            let diagnostic = Diagnostic(
+                severity: .error, code: .invalidJSONDescription, message: error.message, pointer: error.pointer,
+                path: ASLPath.path(of: error.pointer, in: nil), location: error.location)
+            return LoadedDefinition(machine: nil, diagnostics: [diagnostic], document: nil)
+        }
+        return load(document: document, validate: validate)
+    }
+
+    /// Loads definition text held in a string.
+    public static func load(text: String, fileName: String = "<definition>", validate: Bool = true) -> LoadedDefinition {
+        load(bytes: Array(text.utf8), fileName: fileName, validate: validate)
+    }
+
+    /// Loads an already parsed document (keep its source map for located diagnostics).
+    public static func load(document: JSONDocument, validate: Bool = true) -> LoadedDefinition {
+        var builder = ModelBuilder(document: document)
+        let machine = builder.loadMachine(document.value, at: "", inherited: .jsonPath, level: .top)
+        var diagnostics = builder.sink.diagnostics
+        if validate, let machine {
+            diagnostics += DefinitionValidator.validate(machine, document: document)
+        }
+        return LoadedDefinition(machine: machine, diagnostics: Diagnostic.sorted(diagnostics), document: document)
+    }
+
+    /// Loads a definition given as a `JSON` value (no line numbers in diagnostics).
+    public static func load(json: JSON, validate: Bool = true) -> LoadedDefinition {
+        load(document: JSONDocument(value: json, sourceMap: SourceMap(), fileName: "<definition>"), validate: validate)
+    }
+
+    /// Reads and loads a file; `-` reads standard input.
+    public static func load(file path: String, validate: Bool = true) throws(DefinitionReadError) -> LoadedDefinition {
+        let bytes = try DefinitionFile.read(path)
+        return load(bytes: bytes, fileName: path, validate: validate)
+    }
+}
+
+extension StateMachine {
+    /// States in this machine and every machine nested in it.
+    static func totalStateCount(_ machine: StateMachine) -> Int {
+        machine.states.values.reduce(machine.states.count) { count, state in
+            switch state.kind {
+            case .parallel(let p): return count + p.branches.reduce(0) { $0 + totalStateCount($1) }
+            case .map(let m): return count + totalStateCount(m.processor)
+            default: return count
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import StatesEngine
+
+/// Runs the shared engine workloads (`bench/workloads/manifest.json`) to completion and reports
+/// transitions per second, wall time and peak memory; a run whose output differs from the
+/// expected file is reported as WRONG and does not count.
+enum EngineBenchmark {
+    static func main(_ arguments: [String]) {
+        let directory = arguments.firstIndex(of: "--workloads").map { arguments[$0 + 1] } ?? defaultDirectory()
+        let only = arguments.firstIndex(of: "-w").map { arguments[$0 + 1] }
+        let sizeFilter = arguments.firstIndex(of: "-s").map { Int(arguments[$0 + 1]) ?? 0 }
+        guard let directory, let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
+              let manifest = try? JSONParser().parse([UInt8](manifestData)), case .object(let workloads) = manifest
+        else {
+            print("asldb-bench engine: no workloads found; pass --workloads DIR (the directory with manifest.json)")
+            exit(1)
+        }
+        print(pad("workload", 14) + pad("size", 8) + pad("transitions", 13) + pad("transitions/s", 15)
+            + pad("wall s", 10) + pad("peak MiB", 10) + "output")
+        var wrong = 0
+        for (name, spec) in workloads where only == nil || only == name {
+            guard let asl = spec["asl"]?.stringValue,
+                  let loaded = try? DefinitionLoader.load(file: directory + "/" + asl, validate: false),
+                  let definition = loaded.machine
+            else {
+                print("\(name): cannot load its definition")
+                wrong += 1
+                continue
+            }
+            for size in spec["sizes"]?.arrayValue ?? [] {
+                guard let n = size["size"]?.intValue, sizeFilter == nil || sizeFilter == Int(n) else { continue }
+                let base = "\(directory)/\(name).\(n)"
+                guard let input = read(base + ".input.json"), let expected = read(base + ".expected.json") else {
+                    print("\(name) \(n): missing input or expected file")
+                    wrong += 1
+                    continue
+                }
+                let result = measure(definition, input)
+                let ok = result.output == expected
+                if !ok { wrong += 1 }
+                let rate = Double(result.transitions) / max(result.seconds, 1e-9)
+                print(pad(name, 14) + pad(String(n), 8) + pad(String(result.transitions), 13)
+                    + pad(String(Int(rate)), 15) + pad(String(format: "%.3f", result.seconds), 10)
+                    + pad(String(format: "%.1f", peakMemoryMiB()), 10) + (ok ? "ok" : "WRONG (\(result.status))"))
+            }
+        }
+        exit(wrong == 0 ? 0 : 1)
+    }
+
+    struct Measurement {
+        var output: JSON?
+        var status: ExecutionStatus
+        var transitions: Int
+        var seconds: Double
+    }
+
+    static func measure(_ definition: StateMachine, _ input: JSON) -> Measurement {
+        var options = ExecutionOptions()
+        options.historyLimit = nil
+        var execution = Execution(definition: definition, input: input, options: options)
+        let clock = ContinuousClock()
+        var transitions = 0
+        let elapsed = clock.measure {
+            while let event = try? execution.step() {
+                if event.type.rawValue.hasSuffix("StateEntered") { transitions += 1 }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Measurement(output: execution.output, status: execution.status, transitions: transitions, seconds: seconds)
+    }
+
+    static func read(_ path: String) -> JSON? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONParser().parse([UInt8](data))
+    }
+
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func defaultDirectory() -> String? {
+        let candidates = ["../shared/bench/workloads", "/work/shared/bench/workloads"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/manifest.json") }
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
+}

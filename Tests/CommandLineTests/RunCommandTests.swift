@@ -1,0 +1,81 @@
+import Testing
+@testable import CommandLineSupport
+import StatesEngine
+
+/// `asldb run` as a user sees it: what it prints and how it exits.
+@Suite struct RunCommandTests {
+    static let files: [String: String] = [
+        "hello.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hello {}', $.name)"}, "End": true}}}"#,
+        "fail.json": #"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Nope", "Cause": "not today"}}}"#,
+        "task.json": #"{"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
+        "input.json": #"{"name": "world"}"#,
+        "broken-input.json": "{\"name\":\n  \"world\",}",
+        "mock.json": #"{"StateMachines": {"M": {"TestCases": {"Happy": {"Call": "Ok"}}}}, "MockedResponses": {"Ok": {"0": {"Return": {"Payload": 1}}}}}"#,
+    ]
+
+    func run(_ definition: String, input: String? = nil, mock: String? = nil, testCase: String? = nil,
+             format: RunInvocation.Format = .result) -> RunInvocation.Outcome {
+        var invocation = RunInvocation(definition: definition, input: input, mockConfig: mock, testCase: testCase, format: format)
+        invocation.read = { path throws(DefinitionReadError) in
+            guard let text = Self.files[path] else { throw .notFound(path) }
+            return Array(text.utf8)
+        }
+        return invocation.run()
+    }
+
+    func parsed(_ outcome: RunInvocation.Outcome) throws -> JSON {
+        try JSONParser().parse(outcome.output)
+    }
+
+    @Test func aSucceededRunPrintsStatusAndOutputAndExitsZero() throws {
+        let outcome = run("hello.json", input: "input.json")
+        #expect(outcome.exitCode == 0)
+        #expect(try parsed(outcome) == ["status": "SUCCEEDED", "output": ["greeting": "hello world"]])
+    }
+
+    @Test func aFailedRunPrintsErrorAndCauseAndExitsOne() throws {
+        let outcome = run("fail.json")
+        #expect(outcome.exitCode == 1)
+        #expect(try parsed(outcome) == ["status": "FAILED", "error": "Nope", "cause": "not today"])
+    }
+
+    @Test func historyFormatIsShapedLikeGetExecutionHistory() throws {
+        let history = try parsed(run("hello.json", input: "input.json", format: .history))
+        let events = try #require(history["events"]?.arrayValue)
+        #expect(events.map { $0["type"]?.stringValue } == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+        #expect(events[1]["stateEnteredEventDetails"]?["input"] == #"{"name":"world"}"#)
+        #expect(events[3]["executionSucceededEventDetails"]?["output"] == #"{"greeting":"hello world"}"#)
+        #expect(events[2]["previousEventId"] == 2)
+    }
+
+    @Test func tasksAreAnsweredByTheMockConfiguration() throws {
+        let outcome = run("task.json", mock: "mock.json", testCase: "Happy")
+        #expect(try parsed(outcome) == ["status": "SUCCEEDED", "output": ["Payload": 1]])
+    }
+
+    @Test func anUnansweredTaskIsAUsageErrorThatSaysHowToMockIt() {
+        let outcome = run("task.json")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.output.isEmpty)
+        #expect(outcome.errors.joined().contains("Task state 'Call'"))
+        #expect(outcome.errors.joined().contains("--mock-config"))
+    }
+
+    @Test func anUnknownTestCaseIsNamedWithTheOnesThatExist() {
+        let outcome = run("task.json", mock: "mock.json", testCase: "Sad")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.errors == [#"mock.json: error: state machine "M" has no test case "Sad" (it has: Happy)"#])
+    }
+
+    @Test func malformedInputIsReportedWithFileLineAndColumn() {
+        let outcome = run("hello.json", input: "broken-input.json")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.errors.first?.hasPrefix("broken-input.json:2:") == true)
+    }
+
+    @Test func aMissingDefinitionFileIsAUsageError() {
+        let outcome = run("nowhere.json")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.errors.first?.contains("nowhere.json") == true)
+    }
+}

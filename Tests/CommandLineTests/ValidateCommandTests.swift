@@ -1,0 +1,72 @@
+import Testing
+@testable import CommandLineSupport
+import StatesEngine
+
+/// `asldb validate` as a user sees it: printed lines and exit codes.
+@Suite struct ValidateCommandTests {
+    static let files: [String: String] = [
+        "ok.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}"#,
+        "warn.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "B": {"Type": "Succeed"}}}"#,
+        "bad.json": "{\"StartAt\": \"A\",\n \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}",
+        "-": #"{"StartAt": "In", "States": {"In": {"Type": "Succeed"}}}"#,
+    ]
+
+    func check(_ paths: [String], quiet: Bool = false, warningsAsErrors: Bool = false) -> DefinitionCheck.Outcome {
+        var check = DefinitionCheck(options: .init(quiet: quiet, warningsAsErrors: warningsAsErrors))
+        check.read = { path throws(DefinitionReadError) in
+            if let text = Self.files[path] { return Array(text.utf8) }
+            return try DefinitionFile.read(path)
+        }
+        return check.run(paths)
+    }
+
+    @Test func aCleanFileIsValidAndCountsItsStates() {
+        let outcome = check(["ok.json"])
+        #expect(outcome == .init(output: ["ok.json: valid (2 states)"], errors: [], exitCode: 0))
+    }
+
+    @Test func standardInputIsNamedStdin() {
+        #expect(check(["-"]).output == ["<stdin>: valid (1 state)"])
+    }
+
+    @Test func warningsKeepAFileValidUnlessTreatedAsErrors() {
+        let warning = "warn.json:1:65: warning UNREACHABLE_STATE: state 'B' cannot be reached from 'A' (at $.States.B)"
+        #expect(check(["warn.json"]) == .init(output: [warning, "warn.json: valid (2 states, 1 warning)"], errors: [], exitCode: 0))
+        let strict = check(["warn.json"], warningsAsErrors: true)
+        #expect(strict.output == [warning.replacing("warning UNREACHABLE", with: "error UNREACHABLE"), "warn.json: invalid (1 error)"])
+        #expect(strict.exitCode == 1)
+    }
+
+    @Test func anInvalidFileListsEveryProblemInSourceOrderAndExitsOne() {
+        let outcome = check(["bad.json"])
+        #expect(outcome.output == [
+            "bad.json:2:2: error MISSING_END_STATE: no state ends the state machine; give one state 'End: true' or use a Succeed or Fail state (at $.States)",
+            "bad.json:2:35: error MISSING_TRANSITION_TARGET: 'Next' names state 'Nowhere', which does not exist (at $.States.A.Next)",
+            "bad.json: invalid (2 errors)",
+        ])
+        #expect(outcome.exitCode == 1)
+    }
+
+    @Test func severalFilesEndWithASummaryAndTheWorstExitCode() {
+        let outcome = check(["ok.json", "bad.json", "/nonexistent/x.json", "flow.asl.yaml"])
+        #expect(outcome.output.last == "4 files checked: 1 valid, 1 invalid, 2 unreadable; 2 errors, 0 warnings")
+        #expect(outcome.errors == [
+            "asldb validate: /nonexistent/x.json: no such file",
+            "asldb validate: flow.asl.yaml: YAML definitions are not supported yet; convert the file to JSON",
+        ])
+        #expect(outcome.exitCode == 2)
+    }
+
+    @Test func directoriesAreUnreadableWithAClearMessage() {
+        let outcome = check(["/tmp"])
+        #expect(outcome.errors == ["asldb validate: /tmp: is a directory, not a definition file"])
+        #expect(outcome.exitCode == 2)
+    }
+
+    @Test func quietPrintsOnlyProblems() {
+        let outcome = check(["ok.json", "bad.json"], quiet: true)
+        #expect(outcome.output.count == 2)
+        #expect(outcome.output.allSatisfy { $0.contains(": error ") })
+        #expect(outcome.exitCode == 1)
+    }
+}
