@@ -34,12 +34,22 @@ public enum DefinitionLoader {
         do {
             document = try parser.parseDocument(bytes, fileName: fileName)
         } catch {
-            let diagnostic = Diagnostic(
-                severity: .error, code: .invalidJSONDescription, message: error.message, pointer: error.pointer,
-                path: ASLPath.path(of: error.pointer, in: nil), location: error.location)
-            return LoadedDefinition(machine: nil, diagnostics: [diagnostic], document: nil)
+            return LoadedDefinition(machine: nil, diagnostics: [diagnostic(for: error)], document: nil)
         }
         return load(document: document, validate: validate)
+    }
+
+    /// A parse error as a diagnostic; a key repeated in a `States` object is a duplicate state name.
+    static func diagnostic(for error: JSONParseError) -> Diagnostic {
+        let tokens = ASLPath.tokens(of: error.pointer)
+        var code = DiagnosticCode.invalidJSONDescription
+        var message = error.message
+        if error.message.hasPrefix("duplicate key"), tokens.count >= 2, tokens[tokens.count - 2] == "States", let name = tokens.last {
+            code = .duplicateStateName
+            message = "state name '\(name)' is used twice in the same 'States' object"
+        }
+        return Diagnostic(severity: .error, code: code, message: message, pointer: error.pointer,
+                          path: ASLPath.path(of: error.pointer, in: nil), location: error.location)
     }
 
     /// Loads definition text held in a string.
