@@ -1,0 +1,93 @@
+/// A cell position on the canvas: column `x`, row `y`, both from 0 at the top left.
+public struct GridPoint: Hashable, Sendable, CustomStringConvertible {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+
+    public var description: String { "(\(x),\(y))" }
+}
+
+/// A rectangle of cells.
+public struct GridRect: Hashable, Sendable, CustomStringConvertible {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// One past the last column.
+    public var maxX: Int { x + width }
+    /// One past the last row.
+    public var maxY: Int { y + height }
+
+    /// Whether the cell lies inside.
+    public func contains(_ p: GridPoint) -> Bool {
+        p.x >= x && p.x < maxX && p.y >= y && p.y < maxY
+    }
+
+    /// Whether the cell lies on the rectangle's outline.
+    public func borderContains(_ p: GridPoint) -> Bool {
+        contains(p) && (p.x == x || p.x == maxX - 1 || p.y == y || p.y == maxY - 1)
+    }
+
+    /// Whether the two rectangles share at least one cell.
+    public func intersects(_ other: GridRect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+
+    /// The same rectangle moved by `dx`, `dy`.
+    public func offsetBy(dx: Int, dy: Int) -> GridRect {
+        GridRect(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
+    public var description: String { "[\(x),\(y) \(width)×\(height)]" }
+}
+
+/// What a cell shows, so the UI can style it without parsing characters.
+public enum CellRole: Sendable, Hashable {
+    case empty
+    case boxBorder
+    /// Blank space inside a state's box, for highlighting the whole box.
+    case boxFill
+    case stateName
+    /// The state's type written in its top border.
+    case typeTag
+    /// Reserved blank cells beside a box for markers such as `✓`, `●`, `↻`.
+    case markerSlot
+    /// The frame around a Parallel branch or a Map item processor.
+    case frameBorder
+    case edge
+    /// A Catch edge, drawn dashed.
+    case catchEdge
+    case arrowHead
+    /// A Choice condition or `default` on an edge.
+    case label
+    /// The error names on a Catch edge.
+    case catchLabel
+}
+
+/// One cell of the canvas.
+public struct GraphCell: Sendable, Hashable {
+    public var character: Character
+    public var role: CellRole
+    /// The right half of a two-cell character; it shows nothing of its own.
+    public var isWideTail: Bool
+
+    public init(character: Character = " ", role: CellRole = .empty, isWideTail: Bool = false) {
+        self.character = character
+        self.role = role
+        self.isWideTail = isWideTail
+    }
+
+    static let blank = GraphCell()
+}
