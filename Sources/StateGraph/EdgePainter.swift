@@ -34,9 +34,13 @@ struct EdgePainter {
 
     func paint(into canvas: inout GraphCanvas) {
         for (p, link) in links {
+            if canvas[p.x, p.y].role != .empty { canvas.overdrawn.append(p) }
             canvas.put(Self.character(link), role: link.solid ? .edge : .catchEdge, x: p.x, y: p.y)
         }
-        for (p, c, role) in ends { canvas.put(c, role: role, x: p.x, y: p.y) }
+        for (p, c, role) in ends {
+            if canvas[p.x, p.y].role != .boxBorder && canvas[p.x, p.y].role != .arrowHead { canvas.overdrawn.append(p) }
+            canvas.put(c, role: role, x: p.x, y: p.y)
+        }
     }
 
     private static func character(_ link: Link) -> Character {

@@ -46,6 +46,9 @@ public struct GraphCanvas: Sendable {
     /// Every state, nested ones included, outer states before the states inside them.
     public internal(set) var states: [PlacedState]
     public internal(set) var edges: [PlacedEdge]
+    /// Cells where an edge was drawn over a box or a label; always empty unless the layout has a
+    /// bug, and checked by the tests.
+    var overdrawn: [GridPoint] = []
 
     init(width: Int, height: Int) {
         self.width = width
@@ -156,6 +159,7 @@ public struct GraphCanvas: Sendable {
             s.enclosing.insert(enclosing, at: 0)
             states.append(s)
         }
+        overdrawn += other.overdrawn.map { GridPoint(x: $0.x + dx, y: $0.y + dy) }
         for var e in other.edges {
             e.from += base
             e.to += base

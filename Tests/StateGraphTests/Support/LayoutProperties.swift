@@ -1,4 +1,4 @@
-import StateGraph
+@testable import StateGraph
 import Testing
 
 /// Checks what every layout must satisfy, recording an issue per violation found.
@@ -14,7 +14,13 @@ func checkProperties(_ canvas: GraphCanvas, expectedStates: Int, _ context: Stri
             return
         }
     }
+    #expect(canvas.overdrawn.isEmpty, "\(context): edges drawn over boxes or labels at \(canvas.overdrawn.prefix(5))",
+            sourceLocation: sourceLocation)
     for edge in canvas.edges {
+        for (a, b) in zip(edge.cells, edge.cells.dropFirst()) where abs(a.x - b.x) + abs(a.y - b.y) != 1 {
+            Issue.record("\(context): edge cells \(a) and \(b) are not adjacent", sourceLocation: sourceLocation)
+            return
+        }
         let from = states[edge.from], to = states[edge.to]
         guard let first = edge.cells.first, let last = edge.cells.last else {
             Issue.record("\(context): edge \(from.name) → \(to.name) has no cells", sourceLocation: sourceLocation)
