@@ -8,6 +8,21 @@ import Testing
         let canvas = GraphLayout.layout(m)
         checkProperties(canvas, expectedStates: 4, "chain")
         expectRows(canvas, """
+           ╭ Task ────╮
+           │    A     │
+           ╰───────┬──╯
+                   │
+           ╭ Pass ─▼──╮
+           │    B     │
+           ╰───────┬──╯
+                   │
+           ╭ Wait ─▼──╮
+           │    C     │
+           ╰───────┬──╯
+                   │
+        ╭ Succeed ─▼──╮
+        │      D      │
+        ╰─────────────╯
         """)
     }
 
@@ -15,6 +30,21 @@ import Testing
         let canvas = GraphLayout.layout(orderProcessingSample())
         checkProperties(canvas, expectedStates: 4, "order")
         expectRows(canvas, """
+                                           ╭ Task ─────────╮
+                                           │ ValidateOrder │
+                                           ╰─────┬─┬───────╯
+                        ╭┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄╯ │
+        ValidationError ┆                 ╭ Task ──▼───────╮
+                        ┆                 │ ProcessPayment │
+                        ┆                 ╰──────┬─┬───────╯
+                   ╭┄┄┄┄╯               ╭┄┄┄┄┄┄┄┄╯ │
+                   ┆ PaymentFailedError ┆  ╭ Task ─▼───╮
+                   ┆                    ┆  │ ShipOrder │
+                   ┆                    ┆  ╰───────────╯
+                   ╰┄┄┄┄┄┄┄┄┄┬┄┄┄┄┄┄┄┄┄┄╯
+                   ╭ Task ───▼────────╮
+                   │ NotifyOrderError │
+                   ╰──────────────────╯
         """)
     }
 
@@ -32,6 +62,19 @@ import Testing
         let canvas = GraphLayout.layout(m)
         checkProperties(canvas, expectedStates: 5, "choice")
         expectRows(canvas, """
+                          ╭ Choice ────╮
+                          │ CheckTotal │
+                          ╰─────────┬──╯
+                  ╭───────────────┬─┴──────────────────╮
+                  │ $.total > 100 │ IsPresent $.coupon │ default
+                ╭─╯               ╰─╮                  │
+        ╭ Task ─▼──────╮    ╭ Pass ─▼─────╮    ╭ Pass ─▼──╮
+        │ ManualReview │    │ ApplyCoupon │    │ Approve  │
+        ╰───────┬──────╯    ╰───────┬─────╯    ╰───────┬──╯
+                ╰───────────────────┼──────────────────╯
+                         ╭ Succeed ─▼──╮
+                         │    Done     │
+                         ╰─────────────╯
         """)
     }
 
@@ -46,6 +89,27 @@ import Testing
         let canvas = GraphLayout.layout(m)
         checkProperties(canvas, expectedStates: 5, "loop")
         expectRows(canvas, """
+           ╭ Task ────╮
+           │  Submit  │
+           ╰───────┬──╯
+                   │
+           ╭ Wait ─▼──╮
+           │   Wait   │
+           ╰───────┬─▲╯
+                   │ ╰─────╮
+           ╭ Task ─▼──╮    │ default
+           │   Poll   │    │
+           ╰───────┬──╯    │
+                   │ ╭─────╯
+         ╭ Choice ─▼─┴╮
+         │   IsDone   │
+         ╰─────────┬──╯
+                   │
+                   │ $.status == "DONE"
+                   │
+        ╭ Succeed ─▼──╮
+        │    Done     │
+        ╰─────────────╯
         """)
     }
 
@@ -60,6 +124,22 @@ import Testing
         let canvas = GraphLayout.layout(m)
         checkProperties(canvas, expectedStates: 5, "parallel")
         expectRows(canvas, """
+        ╭ Parallel ─────────────────────────────╮
+        │                 Fetch                 │
+        │ ┌────────────────┐ ┌────────────────┐ │
+        │ │ ╭ Task ────╮   │ │ ╭ Task ────╮   │ │
+        │ │ │  Users   │   │ │ │  Orders  │   │ │
+        │ │ ╰───────┬──╯   │ │ ╰──────────╯   │ │
+        │ │         │      │ └────────────────┘ │
+        │ │ ╭ Pass ─▼──╮   │                    │
+        │ │ │  Enrich  │   │                    │
+        │ │ ╰──────────╯   │                    │
+        │ └────────────────┘                    │
+        ╰───────────────────┬───────────────────╯
+                            │
+                    ╭ Pass ─▼──╮
+                    │  Merge   │
+                    ╰──────────╯
         """)
     }
 
@@ -71,6 +151,22 @@ import Testing
         let canvas = GraphLayout.layout(m)
         checkProperties(canvas, expectedStates: 4, "map")
         expectRows(canvas, """
+        ╭ Map ───────────────╮
+        │       Items        │
+        │ ┌────────────────┐ │
+        │ │ ╭ Task ────╮   │ │
+        │ │ │  Resize  │   │ │
+        │ │ ╰───────┬──╯   │ │
+        │ │         │      │ │
+        │ │ ╭ Task ─▼──╮   │ │
+        │ │ │  Store   │   │ │
+        │ │ ╰──────────╯   │ │
+        │ └────────────────┘ │
+        ╰──────────┬─────────╯
+                   │
+           ╭ Pass ─▼──╮
+           │  Report  │
+           ╰──────────╯
         """)
     }
 }
