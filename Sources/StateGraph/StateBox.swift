@@ -12,11 +12,8 @@ struct StateBox {
     var nested: [GraphCanvas]
 
     init(state: State, nested: [GraphCanvas], options: GraphLayout.Options) {
-        lines = StateBox.wrap(sanitized(state.name), innerLimit: max(4, options.maxBoxWidth - 4))
         tag = state.typeName
         self.nested = nested
-        let tagWidth = cellWidth(tag)
-        let lineWidth = lines.map(cellWidth).max() ?? 0
         var framesWidth = 0
         var framesHeight = 0
         for canvas in nested {
@@ -24,6 +21,10 @@ struct StateBox {
             framesHeight = max(framesHeight, canvas.height + 2)
         }
         framesWidth += max(0, nested.count - 1)
+        // A Parallel or Map box is as wide as its frames anyway, so its name may use that width.
+        lines = StateBox.wrap(sanitized(state.name), innerLimit: max(4, options.maxBoxWidth - 4, framesWidth))
+        let tagWidth = cellWidth(tag)
+        let lineWidth = lines.map(cellWidth).max() ?? 0
         // The arrow in the top border must clear the type tag, and entry and exit share a column
         // so a chain of states runs straight down. Catch edges leave left of the exit and loops
         // run on the right (in at the bottom, out at the top), so a loop never has to cross the
