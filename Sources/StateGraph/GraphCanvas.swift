@@ -85,6 +85,11 @@ public struct GraphCanvas: Sendable {
         states.indices.filter { states[$0].name == name }
     }
 
+    /// Index of the state with the given JSON Pointer (`/States/Par/Branches/0/States/X`).
+    public func stateIndex(pointer: String) -> Int? {
+        states.firstIndex { $0.pointer == pointer }
+    }
+
     /// Indices of the edges from state `from` to state `to`, by index into `states`.
     public func edgeIndices(from: Int, to: Int) -> [Int] {
         edges.indices.filter { edges[$0].from == from && edges[$0].to == to }
