@@ -97,9 +97,20 @@ public struct GraphCanvas: Sendable {
 
     /// The canvas as text rows, trailing blanks trimmed.
     public func render() -> [String] {
-        (0..<height).map { y in
+        render(GridRect(x: 0, y: 0, width: width, height: height))
+    }
+
+    /// The part of the canvas inside `viewport` (which may reach past its edges) as text rows.
+    public func render(_ viewport: GridRect) -> [String] {
+        (viewport.y..<viewport.maxY).map { y in
             var row = ""
-            for x in 0..<width where !self[x, y].isWideTail { row.append(self[x, y].character) }
+            for x in viewport.x..<viewport.maxX {
+                let cell = self[x, y]
+                // A wide character cut by the viewport's left edge would shift the row.
+                if cell.isWideTail { if x == viewport.x { row.append(" ") }; continue }
+                if cellWidth(cell.character) == 2 && x == viewport.maxX - 1 { row.append(" "); continue }
+                row.append(cell.character)
+            }
             while row.last == " " { row.removeLast() }
             return row
         }

@@ -103,3 +103,28 @@ import Testing
         #expect(canvas.render().joined().contains("…"))
     }
 }
+
+@Suite struct ViewportTests {
+    @Test func aViewportShowsThePartOfTheCanvasItCovers() {
+        let canvas = GraphLayout.layout(machine("A", [task("A", next: "B"), succeed("B")]))
+        let full = canvas.render()
+        let part = canvas.render(GridRect(x: 0, y: 0, width: 10, height: 3))
+        #expect(part == full.prefix(3).map { String($0.prefix(10)) }.map { s in
+            var s = s
+            while s.last == " " { s.removeLast() }
+            return s
+        })
+        #expect(canvas.render(GridRect(x: -5, y: -2, width: 3, height: 2)) == ["", ""])
+    }
+
+    @Test func aWideCharacterCutByTheViewportBecomesABlank() throws {
+        let canvas = GraphLayout.layout(machine("注文", [pass("注文")]))
+        let name = try #require(canvas.states.first)
+        let row = name.rect.y + 1
+        var firstWide = 0
+        while canvas[firstWide, row].character != "注" { firstWide += 1 }
+        #expect(canvas[firstWide + 1, row].isWideTail)
+        let cut = canvas.render(GridRect(x: firstWide + 1, y: row, width: 3, height: 1))
+        #expect(cut == [" 文"])
+    }
+}

@@ -31,6 +31,13 @@ func checkProperties(_ canvas: GraphCanvas, expectedStates: Int, _ context: Stri
                          sourceLocation: sourceLocation)
             return
         }
+        // An edge inside a Parallel branch or Map processor stays inside that state's box.
+        if let parent = states.first(where: { $0.enclosing + [$0.name] == from.enclosing }),
+           let outside = edge.cells.first(where: { !parent.rect.contains($0) }) {
+            Issue.record("\(context): edge \(from.name) → \(to.name) leaves \(parent.name) at \(outside)",
+                         sourceLocation: sourceLocation)
+            return
+        }
         for cell in edge.cells.dropFirst().dropLast() {
             for s in states where s.enclosing == from.enclosing && s.rect.contains(cell) {
                 Issue.record("\(context): edge \(from.name) → \(to.name) passes through \(s.name) at \(cell)",
