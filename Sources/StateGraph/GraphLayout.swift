@@ -1,5 +1,11 @@
 import StatesLanguage
 
+// The pipeline, one phase per file: transitions are collected and cycles broken
+// (LayeredGraph), states put in layers with label and dummy nodes, ordered to cut crossings
+// (+Ordering), given columns (+Placement), the rows between layers routed into tracks
+// (ChannelRouting), every edge traced cell by cell (+Paths), and boxes and lines drawn
+// (StateBox, EdgePainter). Nested machines are laid out first and framed inside their box.
+
 /// Lays a state machine out as boxes and edges on a grid of terminal cells.
 public struct GraphLayout: Sendable {
     /// Sizes that trade width for legibility.
