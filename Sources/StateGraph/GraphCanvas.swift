@@ -133,6 +133,7 @@ public struct GraphCanvas: Sendable {
         case .boxFill: return "f"
         case .stateName: return "N"
         case .typeTag: return "T"
+        case .retryMark: return "R"
         case .markerSlot: return "m"
         case .frameBorder: return "F"
         case .edge: return "e"

@@ -7,6 +7,8 @@ public enum CellRole: Sendable, Hashable {
     case stateName
     /// The state's type written in its top border.
     case typeTag
+    /// `↻` in the bottom border of a state that has a `Retry`.
+    case retryMark
     /// Reserved blank cells beside a box for markers such as `✓`, `●`, `↻`.
     case markerSlot
     /// The frame around a Parallel branch or a Map item processor.

@@ -10,10 +10,12 @@ struct StateBox {
     /// Columns, relative to the box, where edges attach.
     var entryPort: Int, backOutPort: Int, exitPort: Int, catchPort: Int, backInPort: Int
     var nested: [GraphCanvas]
+    var hasRetry: Bool
 
     init(state: State, nested: [GraphCanvas], options: GraphLayout.Options) {
         tag = state.typeName
         self.nested = nested
+        hasRetry = !state.retry.isEmpty
         var framesWidth = 0
         var framesHeight = 0
         for canvas in nested {
@@ -56,6 +58,8 @@ struct StateBox {
         canvas.put("╰", role: .boxBorder, x: x, y: bottom)
         canvas.put("╯", role: .boxBorder, x: x + width - 1, y: bottom)
         canvas.write(" \(tag) ", role: .typeTag, x: x + 1, y: y)
+        // Bottom left is free of ports (the catch port is at least five cells in).
+        if hasRetry { canvas.put("↻", role: .retryMark, x: x + 1, y: bottom) }
         for (i, line) in lines.enumerated() {
             canvas.write(line, role: .stateName, x: x + (width - cellWidth(line)) / 2, y: y + 1 + i)
         }

@@ -36,7 +36,7 @@ import Testing
                         ╭┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄╯ │
         ValidationError ┆                 ╭ Task ──▼───────╮
                         ┆                 │ ProcessPayment │
-                        ┆                 ╰──────┬─┬───────╯
+                        ┆                 ╰↻─────┬─┬───────╯
                    ╭┄┄┄┄╯               ╭┄┄┄┄┄┄┄┄╯ │
                    ┆ PaymentFailedError ┆  ╭ Task ─▼───╮
                    ┆                    ┆  │ ShipOrder │
