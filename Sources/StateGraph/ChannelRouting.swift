@@ -95,15 +95,30 @@ extension LayeredGraph {
         func mustPrecede(_ a: TrackGroup, _ b: TrackGroup) -> Bool {
             a.sources.contains { b.targets.contains($0) && !a.targets.contains($0) }
         }
+        // Which of two overlapping horizontals goes higher decides which verticals they cross:
+        // b's horizontal crosses a's lines going down to a's track when b is higher, and a's
+        // lines leaving a's track when b is lower. a should go above b if that crosses less.
+        func inside(_ c: Int, _ g: TrackGroup) -> Bool { c > g.lo && c < g.hi }
+        func crossings(above a: TrackGroup, below b: TrackGroup) -> Int {
+            a.targets.filter { inside($0, b) }.count + b.sources.filter { inside($0, a) }.count
+        }
+        func shouldPrecede(_ a: TrackGroup, _ b: TrackGroup) -> Bool {
+            a.lo <= b.hi && b.lo <= a.hi && crossings(above: a, below: b) < crossings(above: b, below: a)
+        }
         var assigned: [Int: Int] = [:]
         var result: [(TrackGroup, Int)] = []
         while assigned.count < spans.count {
             let open = spans.indices.filter { assigned[$0] == nil }
-            let ready = open.first { i in
-                open.allSatisfy { j in j == i || !mustPrecede(spans[j], spans[i]) }
-            } ?? open[0]
+            func waiting(_ i: Int, soft: Bool) -> Bool {
+                open.contains { j in
+                    j != i && (mustPrecede(spans[j], spans[i]) || (soft && shouldPrecede(spans[j], spans[i])))
+                }
+            }
+            let ready = open.first { !waiting($0, soft: true) } ?? open.first { !waiting($0, soft: false) } ?? open[0]
             var t = 0
-            for (j, tj) in assigned where mustPrecede(spans[j], spans[ready]) { t = max(t, tj + 1) }
+            for (j, tj) in assigned where mustPrecede(spans[j], spans[ready]) || shouldPrecede(spans[j], spans[ready]) {
+                t = max(t, tj + 1)
+            }
             while assigned.contains(where: { j, tj in
                 tj == t && spans[j].lo <= spans[ready].hi && spans[ready].lo <= spans[j].hi
             }) { t += 1 }

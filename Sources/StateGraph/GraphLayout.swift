@@ -38,8 +38,11 @@ public struct GraphLayout: Sendable {
         for (i, s) in states.enumerated() where index[s.name] == nil { index[s.name] = i }
         var edges = LayeredGraph.collectEdges(states, index: index, labelWidth: options.maxLabelWidth)
         let (rank, reachable) = LayeredGraph.breakCycles(&edges, stateCount: states.count, start: index[machine.startAt])
-        let boxes = states.map { state in
-            StateBox(state: state, nested: nestedMachines(of: state).map(layout), options: options)
+        var loopsToItself = Array(repeating: false, count: states.count)
+        for e in edges where e.isSelfLoop { loopsToItself[e.from] = true }
+        let boxes = states.enumerated().map { i, state in
+            StateBox(state: state, nested: nestedMachines(of: state).map(layout),
+                     loopsToItself: loopsToItself[i], options: options)
         }
         var graph = LayeredGraph(edges: edges, sizes: boxes.map { ($0.width + options.markerWidth, $0.height) },
                                  ports: boxes, rank: rank, reachable: reachable)

@@ -10,8 +10,8 @@ extension LayeredGraph {
             let turn = nodes[segments[segs[0]].lower]
             let top = r.layerTop[turn.layer]
             var points = downPath([segs[0]], r)
-            extend(&points, to: GridPoint(x: turn.x, y: top + 1))
             extend(&points, to: GridPoint(x: turn.x + turn.width - 1, y: top + 1))
+            extend(&points, to: GridPoint(x: turn.x, y: top + 1))
             let back = downPath([segs[1]], r).reversed()
             for p in back { extend(&points, to: p) }
             return points

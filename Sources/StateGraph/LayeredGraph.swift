@@ -196,8 +196,9 @@ struct LayeredGraph {
         if e.isSelfLoop {
             let width = e.label.map { cellWidth($0) + 4 } ?? 3
             let loop = newNode(.loop(e.label), layer: nodes[e.from].layer + 1, width: width, height: 2, seed: seed)
-            segments.append(Segment(upper: e.from, lower: loop, upperPort: leavePort, lowerPort: 0, edge: i))
-            segments.append(Segment(upper: e.from, lower: loop, upperPort: source.backInPort, lowerPort: width - 1, edge: i))
+            // Down from the loop port into the turn's right end, back up from its left end.
+            segments.append(Segment(upper: e.from, lower: loop, upperPort: source.selfLoopPort, lowerPort: width - 1, edge: i))
+            segments.append(Segment(upper: e.from, lower: loop, upperPort: source.backInPort, lowerPort: 0, edge: i))
             edges[i].chain = [e.from, loop]
             return
         }

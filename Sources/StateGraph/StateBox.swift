@@ -8,11 +8,11 @@ struct StateBox {
     var width: Int
     var height: Int
     /// Columns, relative to the box, where edges attach.
-    var entryPort: Int, backOutPort: Int, exitPort: Int, catchPort: Int, backInPort: Int
+    var entryPort: Int, backOutPort: Int, exitPort: Int, catchPort: Int, backInPort: Int, selfLoopPort: Int
     var nested: [GraphCanvas]
     var hasRetry: Bool
 
-    init(state: State, nested: [GraphCanvas], options: GraphLayout.Options) {
+    init(state: State, nested: [GraphCanvas], loopsToItself: Bool, options: GraphLayout.Options) {
         tag = state.typeName
         self.nested = nested
         hasRetry = !state.retry.isEmpty
@@ -31,10 +31,14 @@ struct StateBox {
         // so a chain of states runs straight down. Catch edges leave left of the exit and loops
         // run on the right (in at the bottom, out at the top), so a loop never has to cross the
         // chain it loops over; all must stay off the corners: hence the minimum width.
-        let w = max(max(lineWidth, framesWidth) + 4, tagWidth + 8, 9)
+        var w = max(max(lineWidth, framesWidth) + 4, tagWidth + 8, 9)
+        func entry(_ w: Int) -> Int { max(w / 2, tagWidth + 4) }
+        // A loop to itself leaves right of the back-edge port, so it never crosses the exit.
+        while loopsToItself && entry(w) + 4 > w - 2 { w += 1 }
         width = w
         height = 2 + lines.count + framesHeight
-        entryPort = max(w / 2, tagWidth + 4)
+        entryPort = entry(w)
+        selfLoopPort = entryPort + 4
         backOutPort = entryPort + 2
         exitPort = entryPort
         catchPort = exitPort - 2
