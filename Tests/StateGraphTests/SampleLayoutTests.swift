@@ -171,6 +171,32 @@ import Testing
     }
 }
 
+extension SampleLayoutTests {
+    @Test func catchIntoItselfAndAnUnreachableState() {
+        let m = machine("Try", [
+            task("Try", next: "Done", catches: [(["States.ALL"], "Try")]),
+            succeed("Done"),
+            pass("Orphan", next: "Done"),
+        ])
+        let canvas = GraphLayout.layout(m)
+        checkProperties(canvas, expectedStates: 3, "self loop")
+        expectRows(canvas, """
+           ╭ Task ──────╮
+           │    Try     │
+           ╰───────┬─▲─┬╯
+                   │ ┆ ╰┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄╮
+                   │ ╰┄┄┄┄┄╮            ┆
+        ╭ Succeed ─▼──╮    ┆ States.ALL ┆
+        │    Done     │    ╰┄┄┄┄┄┄┄┄┄┄┄┄╯
+        ╰────────────▲╯
+                     │
+           ╭ Pass ───┴╮
+           │  Orphan  │
+           ╰──────────╯
+        """)
+    }
+}
+
 /// The order-processing sample, as in samples/order-processing/order-processing.asl.json.
 func orderProcessingSample() -> StateMachine {
     DefinitionReader.machine(fromText: """
