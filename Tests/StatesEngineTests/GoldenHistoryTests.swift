@@ -31,7 +31,7 @@ struct GoldenHistoryTests {
                                   options: ExecutionOptions(taskSource: source, stateMachineName: "OrderProcessing"))
         try execution.run()
         let actual = JSONPrinter.pretty(execution.historyJSON) + "\n"
-        let golden = "Tests/StatesEngineTests/Golden/order-processing.\(testCase).json"
+        let golden = "Tests/Golden/order-processing.\(testCase).json"
         if getenv("ASLDB_RECORD_GOLDEN") != nil {
             let file = try #require(fopen(Self.root + "/" + golden, "w"))
             fputs(actual, file)

@@ -56,7 +56,9 @@ extension Execution {
             if !tolerated || (run.toleratedCount == 0 && run.toleratedPercentage == 0) {
                 frames[index].children = nil
                 frames[index].phase = .execute
-                let reported = run.toleratedCount > 0 || run.toleratedPercentage > 0
+                // A distributed Map (whose tolerance is 0 unless configured) reports the breach; an
+                // inline Map without a tolerance fails with the iteration's own error.
+                let reported = run.distributed || run.toleratedCount > 0 || run.toleratedPercentage > 0
                     ? ExecutionError(StatesErrorName.exceedToleratedFailureThreshold, cause: "The specified tolerated failure threshold was exceeded")
                     : error
                 // On a retry the Map simply starts again: AWS records its failure only at the end.
