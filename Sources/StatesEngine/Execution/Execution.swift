@@ -128,6 +128,12 @@ public struct Execution: Sendable {
             return
         }
         guard let top = frames.last else { return }
+        guard top.machine.states[top.stateName] != nil else {
+            // Only an unvalidated definition gets here; fail as clearly as validation would.
+            finishFrame(.failure(ExecutionError(StatesErrorName.runtime,
+                cause: "The definition has no state named '\(top.stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
+            return
+        }
         switch top.phase {
         case .enter: enterState()
         case .execute: try executeState()
