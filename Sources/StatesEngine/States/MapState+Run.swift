@@ -20,7 +20,7 @@ extension Execution {
                 itemsValue = effective
             }
             guard case .array(let items) = itemsValue else {
-                throw runtimeError("Items of the Map state must be a JSON array, got: \(DataFlow.describe(itemsValue))")
+                throw runtimeError("Map state input must be an array but was: \(JSONPrinter.compact(itemsValue))")
             }
             var run = ChildRun(kind: .map(processor: map.processor, items: items), effectiveInput: effective)
             // Adapter: the loader does not read ProcessorConfig inside a legacy Iterator, which AWS
