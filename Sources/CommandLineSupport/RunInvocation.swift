@@ -41,8 +41,9 @@ struct RunInvocation {
         var options = ExecutionOptions(seed: seed)
         if let mockConfig {
             guard let testCase else { throw CommandFailure("asldb run: --mock-config needs --test-case NAME to choose the test case") }
-            options.taskSource = try mockSource(mockConfig, testCase: testCase)
-            if let stateMachine { options.stateMachineName = stateMachine }
+            let source = try mockSource(mockConfig, testCase: testCase)
+            options.taskSource = source
+            options.stateMachineName = source.stateMachine
         }
         var execution = Execution(definition: machine, input: inputValue, options: options)
         do {
