@@ -1,11 +1,15 @@
 /// A Step Functions execution as a value. `step()` advances it by exactly one history event;
 /// any earlier copy stays valid and cheap to keep (events and JSON are shared, not copied).
 public struct Execution: Sendable {
+    /// The state machine being executed.
     public let definition: StateMachine
+    /// The execution input.
     public let input: JSON
+    /// The injected task source, clock start, seed and names.
     public let options: ExecutionOptions
     /// The events emitted so far.
     public internal(set) var history = EventLog()
+    /// RUNNING until the terminal event has been stepped out.
     public internal(set) var status: ExecutionStatus = .running
     /// The execution's output once it SUCCEEDED.
     public internal(set) var output: JSON?
@@ -13,7 +17,9 @@ public struct Execution: Sendable {
     public internal(set) var failure: ExecutionError?
     /// Virtual time, milliseconds since the Unix epoch.
     public internal(set) var now: Int64
+    /// `arn:aws:states:…:execution:<machine>:<name>`, as `$$.Execution.Id` shows it.
     public let executionArn: String
+    /// The execution name (`$$.Execution.Name`).
     public let executionName: String
 
     var random: SeededRandom
@@ -27,6 +33,7 @@ public struct Execution: Sendable {
     /// AWS's payload limit (bytes of UTF-8) for state, task and execution input and output.
     public static let payloadLimit = 262_144
 
+    /// An execution that has not started: its first `step()` records ExecutionStarted.
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
         self.input = input
@@ -39,6 +46,7 @@ public struct Execution: Sendable {
         executionArn = "arn:aws:states:" + options.region + ":" + options.account + ":execution:" + options.stateMachineName + ":" + name
     }
 
+    /// Whether every event, the terminal one included, has been stepped out.
     public var isFinished: Bool { status != .running && pending.isEmpty }
 
     /// Advances by one history event and returns it; nil once the execution has finished.
