@@ -85,16 +85,15 @@ extension Execution {
 
     private mutating func completeChildren(_ state: State, _ run: ChildRun) {
         let index = frames.count - 1
+        if case .map = run.kind, run.distributed { emit(.mapRunSucceeded) }
+        // The Succeeded event hangs off the last event of the children, and so does the state's
+        // Exited event after it (AWS records both as following that event).
+        let last = lastEmittedId
         switch run.kind {
-        case .map:
-            if run.distributed { emit(.mapRunSucceeded) }
-            // MapStateSucceeded hangs off the last event, and MapStateExited off the same one.
-            let last = lastEmittedId
-            emit(.mapStateSucceeded, previous: last, chain: .keep)
-            frames[index].lastEventId = last
-        case .parallel:
-            emit(.parallelStateSucceeded)
+        case .map: emit(.mapStateSucceeded, previous: last, chain: .keep)
+        case .parallel: emit(.parallelStateSucceeded, previous: last, chain: .keep)
         }
+        frames[index].lastEventId = last
         frames[index].children = nil
         frames[index].phase = .execute
         let result = JSON.array(run.results)
