@@ -46,6 +46,7 @@ enum EngineBenchmark {
                     + pad(String(format: "%.1f", peakMemoryMiB()), 10) + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
+        print("peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         exit(wrong == 0 ? 0 : 1)
     }
 
