@@ -176,3 +176,25 @@ struct ChoiceWaitTests {
         #expect(VirtualTime.iso8601(execution.now) == "2030-01-01T00:00:00.000Z")
     }
 }
+
+@Suite("Choice Assign")
+struct ChoiceAssignTests {
+    let definition = """
+        {"StartAt": "C", "States": {"C": {"Type": "Choice",
+          "Choices": [{"Variable": "$.n", "NumericEquals": 1, "Assign": {"path": "rule"}, "Next": "Done"}],
+          "Assign": {"path": "default", "extra": true}, "Default": "Done"},
+          "Done": {"Type": "Pass", "Parameters": {"path.$": "$path"}, "End": true}}}
+        """
+
+    @Test func aMatchingRuleAssignsOnlyItsOwnVariables() throws {
+        let execution = try run(definition, input: ["n": 1])
+        #expect(execution.output == ["path": "rule"])
+        let exited = execution.history.all.first { $0.type.rawValue == "ChoiceStateExited" }
+        #expect(exited?.details?["assignedVariables"] == ["path": "rule"])
+    }
+
+    @Test func theDefaultPathAssignsTheStateLevelVariables() throws {
+        let execution = try run(definition, input: ["n": 2])
+        #expect(execution.output == ["path": "default"])
+    }
+}
