@@ -142,6 +142,9 @@ public struct Execution: Sendable {
                 cause: "The definition has no state named '\(top.stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
             return
         }
+        if top.state.queryLanguage == .jsonata {
+            throw .unsupported(state: top.stateName, feature: "QueryLanguage JSONata")
+        }
         switch top.phase {
         case .enter: enterState()
         case .execute: try executeState()
@@ -163,11 +166,6 @@ public struct Execution: Sendable {
 
     mutating func executeState() throws(EngineError) {
         let state = frames[frames.count - 1].state
-        if state.queryLanguage == .jsonata {
-            failState(ExecutionError(StatesErrorName.runtime,
-                cause: "asldb does not evaluate JSONata yet (state '\(state.name)' uses QueryLanguage JSONata)"))
-            return
-        }
         switch state.kind {
         case .pass(let pass): runPass(state, pass)
         case .task(let task): try runTask(state, task)

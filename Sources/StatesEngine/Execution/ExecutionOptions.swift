@@ -48,6 +48,8 @@ public enum ExecutionStatus: String, Sendable, Hashable {
 public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// A Task state's task source had no response for it.
     case noTaskResponse(state: String, resource: String, attempt: Int)
+    /// The state uses something the engine does not evaluate yet.
+    case unsupported(state: String, feature: String)
 
     public var description: String {
         switch self {
@@ -56,6 +58,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             return "Task state '\(state)'\(which) calls \(resource), but nothing answers it: give a mock configuration "
                 + "(--mock-config FILE --test-case NAME) whose test case maps '\(state)' to a mocked response, "
                 + "or run the engine with a TaskSource that handles this resource"
+        case .unsupported(let state, let feature):
+            return "state '\(state)' uses \(feature), which asldb does not evaluate yet; only JSONPath states can run"
         }
     }
 }
