@@ -198,3 +198,39 @@ struct ChoiceAssignTests {
         #expect(execution.output == ["path": "default"])
     }
 }
+
+@Suite("Task timing")
+struct TaskTimingTests {
+    let timed = """
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+          "TimeoutSeconds": 10, "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Late"}], "End": true},
+          "Late": {"Type": "Pass", "End": true}}}
+        """
+
+    func elapsed(_ execution: Execution) -> Int64 {
+        let events = execution.history.all
+        return (events.last!.timestamp - events.first!.timestamp) / 1000
+    }
+
+    @Test func aSlowAnswerWithinTheTimeoutTakesItsTime() throws {
+        let execution = try run(timed, source: ClosureTaskSource { _ in .after(seconds: 4, .succeeded("ok")) })
+        #expect(execution.output == "ok")
+        #expect(elapsed(execution) == 4)
+    }
+
+    @Test func anAnswerLaterThanTheTimeoutBecomesStatesTimeoutAtTheTimeout() throws {
+        let execution = try run(timed, source: ClosureTaskSource { _ in .after(seconds: 30, .succeeded("ok")) })
+        #expect(execution.output == ["Error": "States.Timeout", "Cause": ""])
+        #expect(execution.eventTypes.contains("TaskTimedOut"))
+        #expect(elapsed(execution) == 10)
+    }
+
+    @Test func aMissedHeartbeatIsAHeartbeatTimeout() throws {
+        let execution = try run("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "HeartbeatSeconds": 5, "TimeoutSeconds": 60, "End": true}}}
+            """, source: ClosureTaskSource { _ in .after(seconds: 30, .succeeded("ok")) })
+        #expect(execution.failure?.error == "States.HeartbeatTimeout")
+        #expect(elapsed(execution) == 5)
+    }
+}

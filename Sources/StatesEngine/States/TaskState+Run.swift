@@ -24,10 +24,11 @@ extension Execution {
         }
         let request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
                                   attempt: frames[index].attempt, taskToken: resource.pattern == .waitForTaskToken ? taskToken : nil)
-        guard let response = options.taskSource.respond(to: request) else {
+        guard let answer = options.taskSource.respond(to: request) else {
             self = saved
             throw .noTaskResponse(state: state.name, resource: task.resource, attempt: saved.frames[index].attempt)
         }
+        let response = elapse(answer, timeout: timeout, heartbeat: heartbeat)
         let names = TaskEventNames(resource)
         var scheduled: JSONObject
         switch resource.kind {
@@ -53,7 +54,7 @@ extension Execution {
             emit(EventType(names.prefix + "Submitted"), submitted)
         }
         switch response {
-        case .succeeded(let result):
+        case .success(let result):
             var details = names.resourceFields
             details["output"] = result
             details["outputDetails"] = ["truncated": false]
@@ -70,16 +71,44 @@ extension Execution {
             } catch {
                 failState(locatedIfNeeded(error))
             }
-        case .failed(let error):
+        case .failure(let error):
             var details = names.resourceFields
             details["error"] = .string(error.error)
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
-            // A timed-out attempt took its whole allowance on AWS; the virtual clock says so too.
-            if error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
-            if error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
             emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details)
             failState(error, raisedByEngine: false)
+        }
+    }
+
+    /// Moves the virtual clock by the time the attempt took and settles timeouts: a response
+    /// later than TimeoutSeconds (or HeartbeatSeconds) becomes States.Timeout
+    /// (States.HeartbeatTimeout) at that moment. A reported timeout took the whole allowance.
+    private mutating func elapse(_ answer: TaskResponse, timeout: Int64?, heartbeat: Int64?) -> Result<JSON, ExecutionError> {
+        var response = answer
+        var seconds: Int64 = 0
+        while case .after(let s, let inner) = response {
+            seconds += s
+            response = inner
+        }
+        if let heartbeat, seconds > heartbeat, timeout.map({ heartbeat < $0 }) ?? true {
+            now += heartbeat * 1000
+            return .failure(ExecutionError(StatesErrorName.heartbeatTimeout, cause: ""))
+        }
+        if let timeout, seconds > timeout {
+            now += timeout * 1000
+            return .failure(ExecutionError(StatesErrorName.timeout, cause: ""))
+        }
+        now += seconds * 1000
+        switch response {
+        case .succeeded(let result):
+            return .success(result)
+        case .failed(let error):
+            if seconds == 0, error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
+            if seconds == 0, error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
+            return .failure(error)
+        case .after:
+            preconditionFailure("every delay was unwrapped above")
         }
     }
 
