@@ -234,3 +234,17 @@ struct TaskTimingTests {
         #expect(elapsed(execution) == 5)
     }
 }
+
+@Suite("Execution timeout during a task")
+struct ExecutionTimeoutTests {
+    @Test func theExecutionTimesOutAtItsDeadlineWhileATaskRuns() throws {
+        let execution = try run("""
+            {"StartAt": "T", "TimeoutSeconds": 20, "States": {"T": {"Type": "Task",
+              "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
+            """, source: ClosureTaskSource { _ in .after(seconds: 300, .succeeded("late")) })
+        #expect(execution.status == .timedOut)
+        let events = execution.history.all
+        #expect(events.last!.timestamp - events.first!.timestamp == 20_000)
+        #expect(!execution.eventTypes.contains("TaskSucceeded"))
+    }
+}

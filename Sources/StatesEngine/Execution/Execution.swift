@@ -121,11 +121,7 @@ public struct Execution: Sendable {
             frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
             return
         }
-        if let limit = definition.timeoutSeconds, now - options.startTime >= limit * 1000 {
-            now = options.startTime + limit * 1000
-            finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
-            return
-        }
+        if timeOutIfPast(now) { return }
         if let limit = options.historyLimit, let top = frames.last, top.silent, top.silentEvents >= limit {
             // A distributed Map's child execution has a history (and a limit) of its own.
             finishFrame(.failure(historyLimitReached(limit)))
@@ -176,6 +172,15 @@ public struct Execution: Sendable {
         case .parallel(let parallel): runParallel(state, parallel)
         case .map(let map): runMap(state, map)
         }
+    }
+
+    /// Ends the execution TIMED_OUT at its deadline when `moment` reaches it (the execution's
+    /// TimeoutSeconds fires at its own time, not after whatever was under way).
+    mutating func timeOutIfPast(_ moment: Int64) -> Bool {
+        guard let limit = definition.timeoutSeconds, moment >= options.startTime + limit * 1000 else { return false }
+        now = options.startTime + limit * 1000
+        finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
+        return true
     }
 
     func historyLimitReached(_ limit: Int) -> ExecutionError {

@@ -28,7 +28,6 @@ extension Execution {
             self = saved
             throw .noTaskResponse(state: state.name, resource: task.resource, attempt: saved.frames[index].attempt)
         }
-        let response = elapse(answer, timeout: timeout, heartbeat: heartbeat)
         let names = TaskEventNames(resource)
         var scheduled: JSONObject
         switch resource.kind {
@@ -53,6 +52,8 @@ extension Execution {
             submitted["outputDetails"] = ["truncated": false]
             emit(EventType(names.prefix + "Submitted"), submitted)
         }
+        let response = elapse(answer, timeout: timeout, heartbeat: heartbeat)
+        if timeOutIfPast(now) { return }
         switch response {
         case .success(let result):
             var details = names.resourceFields
