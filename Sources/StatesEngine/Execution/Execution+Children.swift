@@ -14,7 +14,7 @@ extension Execution {
         switch run.kind {
         case .parallel(let branches):
             let child = Frame(machine: branches[i], role: .branch(index: i), input: run.effectiveInput,
-                              variables: frames[index].variables, lastEventId: frames[index].lastEventId)
+                              variables: frames[index].variables, lastEventId: run.startedEventId)
             frames.append(child)
         case .map(let processor, let items):
             if !run.distributed { emit(.mapIterationStarted, ["index": .int(i), "name": .string(state.name)]) }

@@ -84,6 +84,8 @@ struct ChildRun: Sendable {
     /// With an ItemBatcher: the items of each child, and the BatchInput every batch carries.
     var batches: [Range<Int>]?
     var batchInput: JSON?
+    /// ParallelStateStarted: every branch starts from it, as the branches run side by side on AWS.
+    var startedEventId = 0
 
     /// How many children run in all.
     var total: Int {
