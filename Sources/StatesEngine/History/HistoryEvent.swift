@@ -10,7 +10,8 @@ public struct HistoryEvent: Sendable {
     public var type: EventType
     /// The `…EventDetails` member, or nil for events that have none (`LambdaFunctionStarted`).
     public var details: JSONObject?
-    /// The data-flow stages of the state visit this event closes (`…StateExited`).
+    /// The data-flow stages of the state visit this event closes (`…StateExited`), or that
+    /// reached a failed task attempt (`TaskFailed`, `LambdaFunctionTimedOut`, ...).
     public var stages: StageRecord? {
         get { stagesBox?.record }
         set { stagesBox = newValue.map(StagesBox.init) }

@@ -77,7 +77,7 @@ extension Execution {
             details["error"] = .string(error.error)
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
-            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details)
+            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details, stages: frames[index].stages)
             failState(error, raisedByEngine: false)
         }
     }
