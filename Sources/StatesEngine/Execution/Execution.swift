@@ -1,5 +1,10 @@
 /// A Step Functions execution as a value. `step()` advances it by exactly one history event;
 /// any earlier copy stays valid and cheap to keep (events and JSON are shared, not copied).
+///
+/// Inside, a stack of frames holds the running (sub-)machines: the top level, and above it the
+/// Map iteration or Parallel branch currently running. Each advance runs one phase of the top
+/// frame's current state (enter it, or run it) and queues the events that phase produces;
+/// `step()` hands them out one at a time, so a caller never sees half a phase.
 public struct Execution: Sendable {
     /// The state machine being executed.
     public let definition: StateMachine
