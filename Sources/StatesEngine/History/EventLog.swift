@@ -50,7 +50,8 @@ public struct EventLog: Sendable {
         }
     }
 
-    /// The event at a 0-based position (event id − 1).
+    /// The event at a 0-based position (event id − 1). Recent events are found at once, older
+    /// ones by walking back chunk by chunk: to go through many, take `all` once.
     public subscript(position: Int) -> HistoryEvent {
         let sealedCount = sealed?.total ?? 0
         if position >= sealedCount { return tail[position - sealedCount] }
