@@ -30,8 +30,19 @@ struct GoldenHistoryTests {
         var execution = Execution(definition: definition, input: try load(sample + "input.json"),
                                   options: ExecutionOptions(taskSource: source, stateMachineName: "OrderProcessing"))
         try execution.run()
+        try compare(execution, golden: "Tests/Golden/order-processing.\(testCase).json")
+    }
+
+    @Test func mapInsideParallel() throws {
+        let sample = "samples/map-parallel/"
+        let definition = try #require(DefinitionLoader.load(json: try load(sample + "map-parallel.asl.json")).machine)
+        var execution = Execution(definition: definition, input: try load(sample + "input.json"))
+        try execution.run()
+        try compare(execution, golden: "Tests/Golden/map-parallel.json")
+    }
+
+    func compare(_ execution: Execution, golden: String) throws {
         let actual = JSONPrinter.pretty(execution.historyJSON) + "\n"
-        let golden = "Tests/Golden/order-processing.\(testCase).json"
         if getenv("ASLDB_RECORD_GOLDEN") != nil {
             let file = try #require(fopen(Self.root + "/" + golden, "w"))
             fputs(actual, file)
