@@ -34,9 +34,8 @@ struct GoldenHistoryTests {
     }
 
     @Test func mapInsideParallel() throws {
-        let sample = "samples/map-parallel/"
-        let definition = try #require(DefinitionLoader.load(json: try load(sample + "map-parallel.asl.json")).machine)
-        var execution = Execution(definition: definition, input: try load(sample + "input.json"))
+        let definition = try #require(DefinitionLoader.load(json: try load("Tests/Golden/map-parallel.asl.json")).machine)
+        var execution = Execution(definition: definition, input: try load("Tests/Golden/map-parallel.input.json"))
         try execution.run()
         try compare(execution, golden: "Tests/Golden/map-parallel.json")
     }
