@@ -38,7 +38,8 @@ extension Execution {
             scheduled.merge(names.resourceFields) { a, _ in a }
         }
         if let timeout { scheduled["timeoutInSeconds"] = .number(.int(timeout)) }
-        if let heartbeat { scheduled["heartbeatInSeconds"] = .number(.int(heartbeat)) }
+        // LambdaFunctionScheduled has no heartbeat member: Lambda functions do not heartbeat.
+        if let heartbeat, resource.kind != .lambdaFunction { scheduled["heartbeatInSeconds"] = .number(.int(heartbeat)) }
         if let role = credentials?["RoleArn"] { scheduled["taskCredentials"] = ["roleArn": role] }
         emit(EventType(names.prefix + "Scheduled"), scheduled)
         switch resource.kind {
