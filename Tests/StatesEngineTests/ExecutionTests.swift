@@ -157,3 +157,23 @@ struct UnsupportedTests {
         #expect(execution.history.count == 1)
     }
 }
+
+@Suite("Error injection")
+struct ErrorInjectionTests {
+    @Test func anInjectedErrorGoesThroughTheStatesCatchers() throws {
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Parallel", "Branches": [{"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}],
+                "Catch": [{"ErrorEquals": ["Injected"], "ResultPath": "$.error", "Next": "Handled"}], "End": true},
+              "Handled": {"Type": "Pass", "End": true}}}
+            """), input: ["k": 1])
+        try execution.step()  // ExecutionStarted
+        let early = execution.injectFailure(ExecutionError("Injected", cause: "too early"))
+        #expect(!early)
+        try execution.step()  // ParallelStateEntered
+        let injected = execution.injectFailure(ExecutionError("Injected", cause: "by hand"))
+        #expect(injected)
+        try execution.run()
+        #expect(execution.output == ["k": 1, "error": ["Error": "Injected", "Cause": "by hand"]])
+    }
+}

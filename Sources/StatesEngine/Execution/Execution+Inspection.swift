@@ -40,3 +40,16 @@ extension Execution {
     /// The variables visible in the innermost running state.
     public var variables: [String: JSON] { frames.last?.variables ?? [:] }
 }
+
+/// Changing the course of an execution from the outside (the debugger's error injection).
+extension Execution {
+    /// Makes the innermost running state fail with `error` instead of running, as if its work
+    /// had raised it: Retry and Catch apply. Returns false when no state is entered and waiting
+    /// to run (before the start, after the end, or between a state's events).
+    @discardableResult
+    public mutating func injectFailure(_ error: ExecutionError) -> Bool {
+        guard pending.isEmpty, status == .running, let top = frames.last, case .execute = top.phase else { return false }
+        failState(error, raisedByEngine: false)
+        return true
+    }
+}
