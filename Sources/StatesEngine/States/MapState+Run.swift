@@ -53,8 +53,11 @@ extension Execution {
         }
     }
 
+    /// A Map Run is named after the Map's Label when it has one, else after the state.
     private func mapRunArn(_ state: State) -> String {
-        "arn:aws:states:\(options.region):\(options.account):mapRun:\(options.stateMachineName)/\(state.name):\(executionName)"
+        var label = state.name
+        if case .map(let map) = state.kind, let written = map.label { label = written }
+        return "arn:aws:states:\(options.region):\(options.account):mapRun:\(options.stateMachineName)/\(label):\(executionName)"
     }
 
     private mutating func mapInteger(_ source: ValueSource, field: String, input: JSON) throws(ExecutionError) -> Int64 {
