@@ -11,7 +11,8 @@ public struct Execution: Sendable {
     /// The execution input.
     public let input: JSON
     /// The injected task source, clock start, seed and names.
-    public let options: ExecutionOptions
+    /// Settable so a replay can fork: continue from a recorded prefix with another task source.
+    public internal(set) var options: ExecutionOptions
     /// The events emitted so far.
     public internal(set) var history = EventLog()
     /// RUNNING until the terminal event has been stepped out.
@@ -32,6 +33,8 @@ public struct Execution: Sendable {
     /// Events already decided but not yet handed out by `step()`.
     var pending: [HistoryEvent] = []
     var started = false
+    /// Entries so far per state name (`TaskRequest.entry`).
+    var entryCounts: [String: Int] = [:]
 
     /// AWS's limit on a Standard execution's history.
     public static let historyLimit = 25_000
@@ -157,6 +160,7 @@ public struct Execution: Sendable {
         let index = frames.count - 1
         let state = frames[index].state
         frames[index].enteredTime = now
+        entryCounts[state.name, default: 0] += 1
         frames[index].stages = StageRecord(input: frames[index].input)
         let id = emit(.stateEntered(state.typeName), [
             "input": frames[index].input, "inputDetails": ["truncated": false], "name": .string(state.name),

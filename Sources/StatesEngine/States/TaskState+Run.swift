@@ -22,8 +22,11 @@ extension Execution {
             failState(locatedIfNeeded(error))
             return
         }
-        let request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
+        var request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
                                   attempt: frames[index].attempt, taskToken: resource.pattern == .waitForTaskToken ? taskToken : nil)
+        request.entry = (entryCounts[state.name] ?? 1) - 1
+        request.timeoutSeconds = timeout
+        request.heartbeatSeconds = heartbeat
         guard let answer = options.taskSource.respond(to: request) else {
             self = saved
             throw .noTaskResponse(state: state.name, resource: task.resource, attempt: saved.frames[index].attempt)

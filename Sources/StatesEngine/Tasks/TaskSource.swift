@@ -8,6 +8,12 @@ public struct TaskRequest: Sendable {
     public var attempt: Int
     /// The task token handed to `.waitForTaskToken` integrations (`$$.Task.Token`).
     public var taskToken: String?
+    /// How many times this state was entered before the current entry (0 = first entry);
+    /// lets recorded answers (replay) tell loop passes and Map iterations apart.
+    public var entry: Int = 0
+    /// The state's TimeoutSeconds / HeartbeatSeconds, so sources that run real code can bound it.
+    public var timeoutSeconds: Int64?
+    public var heartbeatSeconds: Int64?
 
     public init(stateName: String, resource: Resource, input: JSON, attempt: Int, taskToken: String? = nil) {
         self.stateName = stateName

