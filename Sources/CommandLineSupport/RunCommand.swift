@@ -25,8 +25,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("test-case"), help: "The test case of the mock configuration to use.")
     var testCase: String?
 
-    @Option(name: .customLong("state-machine"), help: "The state machine of the mock configuration (needed when it defines several).")
-    var stateMachine: String?
+    @Option(name: .customLong("state-machine"), help: "NAME: the mock configuration's state machine (needed when it defines several); NAME=FILE: a child state machine for nested executions (repeatable).")
+    var stateMachines: [String] = []
+
+    @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
+    var handlers: [String] = []
 
     @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
     var format: RunInvocation.Format = .result
@@ -47,8 +50,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
-                                    stateMachine: stateMachine, format: format, seed: seed).run()
+        var invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
+                                       stateMachine: stateMachines.last { !$0.contains("=") }, format: format, seed: seed)
+        invocation.children = stateMachines.filter { $0.contains("=") }
+        invocation.handlers = handlers
+        let outcome = invocation.run()
         if !outcome.output.isEmpty { print(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)

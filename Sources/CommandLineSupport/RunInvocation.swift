@@ -21,6 +21,9 @@ struct RunInvocation {
     var stateMachine: String?
     var format = Format.result
     var seed: UInt64 = 0
+    /// `--state-machine NAME=FILE` child machines and `--handler NAME=COMMAND` local task code.
+    var children: [String] = []
+    var handlers: [String] = []
     /// Reads a file's bytes (`-` is standard input); injectable for tests.
     var read: (String) throws(DefinitionReadError) -> [UInt8] = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 

@@ -15,15 +15,17 @@ public struct RecordedTaskEntry: Sendable {
     /// 0 for the first entry of this state name, 1 for the second, ...
     public var ordinal: Int
     public var attempts: [Attempt] = []
+    /// `LambdaFunction`, `Activity` or `Task`: the event prefix, which says how results are shaped.
+    public var eventPrefix = "Task"
 
     static let prefixes = ["LambdaFunction", "Activity", "Task"]
 
     /// The prefix and phase of a task event type (`TaskScheduled` → ("Task", "Scheduled")).
-    static func taskPhase(_ type: EventType) -> String? {
+    static func taskPhase(_ type: EventType) -> (prefix: String, phase: String)? {
         let raw = type.rawValue
         guard !raw.contains("State") else { return nil }
         for prefix in prefixes where raw.hasPrefix(prefix) {
-            return String(raw.dropFirst(prefix.count))
+            return (prefix, String(raw.dropFirst(prefix.count)))
         }
         return nil
     }
@@ -44,12 +46,13 @@ public struct RecordedTaskEntry: Sendable {
                 if event.id != 0 { owner[event.id] = entries.count - 1 }
                 continue
             }
-            guard let phase = taskPhase(event.type) else { continue }
+            guard let (prefix, phase) = taskPhase(event.type) else { continue }
             guard let index = (event.previousEventId != 0 ? owner[event.previousEventId] : nil) ?? latest else { continue }
             if event.id != 0 { owner[event.id] = index }
             let details = event.details ?? [:]
             switch phase {
             case "Scheduled":
+                entries[index].eventPrefix = prefix
                 entries[index].attempts.append(Attempt(scheduledEventId: event.id, parameters: details["input"] ?? details["parameters"]))
             case "Succeeded":
                 if details["outputDetails"]?["truncated"] == true {

@@ -1,0 +1,80 @@
+import StatesEngine
+
+/// The logic of `asldb replay`, free of process I/O so tests can drive it directly.
+struct ReplayInvocation {
+    enum Format: String, Sendable, CaseIterable {
+        case result
+        case history
+        case trace
+    }
+
+    var history: String
+    var definition: String
+    var format = Format.result
+    var handlers: [String] = []
+    var stateMachines: [String] = []
+    /// Run to the end even after the replay departs from the recording.
+    var keepGoing = false
+    var exportTest: String?
+    var testCase = "Replay"
+    var seed: UInt64 = 0
+    var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
+    var write: ExportTestWriter = ExportTestWriter()
+
+    func run() -> RunInvocation.Outcome {
+        do {
+            return try execute()
+        } catch {
+            return RunInvocation.Outcome(errors: [error.message], exitCode: error.exitCode)
+        }
+    }
+
+    func execute() throws(CommandFailure) -> RunInvocation.Outcome {
+        if format == .trace {
+            throw CommandFailure("asldb replay: --format trace is not available yet (it comes with the trace formatter of `asldb trace`); use --format history or --format result")
+        }
+        let files = ReplayFiles(command: "replay", read: read)
+        let historyJSON = try files.readJSON(history, what: "execution history")
+        let recorded: RecordedHistory
+        do {
+            recorded = try RecordedHistory(json: historyJSON)
+        } catch {
+            throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")
+        }
+        let machine = try files.loadDefinition(definition)
+        let (mockMachine, children) = try files.stateMachines(stateMachines)
+        var options = ExecutionOptions(seed: seed)
+        if let mockMachine { options.stateMachineName = mockMachine }
+        let sources = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options)
+        let outcome: ReplayOutcome
+        do {
+            outcome = try Replay(definition: machine, recorded: recorded, options: options, sources: sources)
+                .run(stopAtDivergence: !keepGoing)
+        } catch {
+            throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")
+        }
+        let execution = outcome.execution
+        var result = RunInvocation.Outcome()
+        result.output = JSONPrinter.pretty(format == .history ? execution.historyJSON : execution.resultJSON)
+        if let divergence = outcome.divergence {
+            result.errors.append("\(ReplayFiles.displayName(history)): \(divergence.description)")
+            if !keepGoing {
+                result.errors.append("asldb replay: stopped at the first difference; --keep-going runs on past it")
+            }
+            result.exitCode = ExitStatus.failed
+            return result
+        }
+        if let exportTest {
+            let export = MockExport(history: recorded, stateMachine: mockMachine ?? "M", testCase: testCase)
+            do {
+                let written = try write.write(export, to: exportTest, testCase: testCase)
+                result.errors.append(contentsOf: export.warnings.map { "asldb replay: warning: \($0)" })
+                result.errors.append("asldb replay: wrote test case \"\(written.testCase)\": " + written.files.joined(separator: ", "))
+            } catch {
+                throw CommandFailure("asldb replay: --export-test \(exportTest): \(error.message)")
+            }
+        }
+        result.exitCode = execution.status == .succeeded ? ExitStatus.ok : ExitStatus.failed
+        return result
+    }
+}
