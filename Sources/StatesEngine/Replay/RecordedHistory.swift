@@ -11,6 +11,15 @@ public struct RecordedHistory: Sendable {
         /// The timestamp as recorded (ISO-8601 text, epoch seconds or a placeholder).
         public var timestamp: JSON?
         public var stateName: String? { details?["name"]?.stringValue }
+
+        /// The timestamp as virtual time: ISO-8601 text (AWS CLI) or epoch seconds (SDK JSON).
+        public var milliseconds: Int64? {
+            switch timestamp {
+            case .string(let text)?: return VirtualTime.parse(text)
+            case .number(let n)?: return Int64((n.doubleValue * 1000).rounded())
+            default: return nil
+            }
+        }
     }
 
     public let events: [Event]

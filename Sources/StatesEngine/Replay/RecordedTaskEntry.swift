@@ -8,6 +8,9 @@ public struct RecordedTaskEntry: Sendable {
         public var response: TaskResponse?
         /// The event that ended the attempt.
         public var endEventId: Int?
+        /// Whole seconds from scheduled to ended, when both timestamps are known.
+        public var seconds: Int64?
+        var scheduledAt: Int64?
     }
 
     public var stateName: String
@@ -53,7 +56,8 @@ public struct RecordedTaskEntry: Sendable {
             switch phase {
             case "Scheduled":
                 entries[index].eventPrefix = prefix
-                entries[index].attempts.append(Attempt(scheduledEventId: event.id, parameters: details["input"] ?? details["parameters"]))
+                entries[index].attempts.append(Attempt(scheduledEventId: event.id, parameters: details["input"] ?? details["parameters"],
+                                                       scheduledAt: event.milliseconds))
             case "Succeeded":
                 if details["outputDetails"]?["truncated"] == true {
                     throw .truncatedPayload(eventId: event.id, what: "the task result of '\(entries[index].stateName)'")
@@ -61,13 +65,13 @@ public struct RecordedTaskEntry: Sendable {
                 guard let output = details["output"] else {
                     throw .missingData(eventId: event.id, what: "the task result of '\(entries[index].stateName)'")
                 }
-                entries[index].settle(.succeeded(output), at: event.id)
+                entries[index].settle(.succeeded(output), at: event)
             case "Failed", "TimedOut", "StartFailed", "ScheduleFailed", "SubmitFailed":
                 var name = details["error"]?.stringValue ?? ""
                 if phase == "TimedOut" && name.isEmpty { name = StatesErrorName.timeout }
                 // Some recordings store a JSON cause parsed; the engine carries causes as text.
                 let cause = details["cause"].map { $0.stringValue ?? JSONPrinter.compact($0) } ?? ""
-                entries[index].settle(.failed(ExecutionError(name, cause: cause)), at: event.id)
+                entries[index].settle(.failed(ExecutionError(name, cause: cause)), at: event)
             default:
                 break
             }
@@ -75,12 +79,16 @@ public struct RecordedTaskEntry: Sendable {
         return entries
     }
 
-    mutating func settle(_ response: TaskResponse, at eventId: Int) {
+    mutating func settle(_ response: TaskResponse, at event: RecordedHistory.Event) {
         if attempts.isEmpty || attempts[attempts.count - 1].response != nil {
             // ScheduleFailed and the like may come without a TaskScheduled.
-            attempts.append(Attempt(scheduledEventId: eventId, parameters: nil))
+            attempts.append(Attempt(scheduledEventId: event.id, parameters: nil))
         }
-        attempts[attempts.count - 1].response = response
-        attempts[attempts.count - 1].endEventId = eventId
+        let last = attempts.count - 1
+        attempts[last].response = response
+        attempts[last].endEventId = event.id
+        if let start = attempts[last].scheduledAt, let end = event.milliseconds, end >= start {
+            attempts[last].seconds = (end - start) / 1000
+        }
     }
 }

@@ -8,7 +8,7 @@ public struct Replay: Sendable {
     /// Checks that the recording belongs to the definition. `sources` (local handlers, nested
     /// machines) are asked before the recording.
     public init(definition: StateMachine, recorded: RecordedHistory, options: ExecutionOptions = ExecutionOptions(),
-                sources: [any TaskSource] = []) throws(ReplayProblem) {
+                sources: [any TaskSource] = [], useRecordedStartTime: Bool = true) throws(ReplayProblem) {
         let known = Self.stateNames(definition)
         for (id, name) in recorded.enteredStateNames where !known.contains(name) {
             throw .unknownState(eventId: id, name: name)
@@ -16,6 +16,8 @@ public struct Replay: Sendable {
         self.definition = definition
         self.recorded = recorded
         var options = options
+        // The recorded start time makes the context object and Wait timestamps agree.
+        if useRecordedStartTime, let start = recorded.events.first?.milliseconds { options.startTime = start }
         options.taskSource = CompositeTaskSource(sources + [ReplayTaskSource(recorded)])
         self.options = options
     }

@@ -8,7 +8,11 @@ public struct ReplayTaskSource: TaskSource {
 
     public func respond(to request: TaskRequest) -> TaskResponse? {
         guard let entry = entry(for: request), request.attempt < entry.attempts.count else { return nil }
-        return entry.attempts[request.attempt].response
+        let attempt = entry.attempts[request.attempt]
+        guard let response = attempt.response else { return nil }
+        // The attempt takes as long as it did, so timeouts and later timestamps line up.
+        if let seconds = attempt.seconds, seconds > 0 { return .after(seconds: seconds, response) }
+        return response
     }
 
     /// The recorded entry that answers this request: the same entry number when its parameters
