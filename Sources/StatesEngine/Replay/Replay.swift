@@ -50,19 +50,24 @@ public struct Replay: Sendable {
         return ReplayOutcome(execution: execution, divergence: divergence)
     }
 
-    /// The replay stopped after `eventCount` events, ready to continue with another task source:
-    /// the fork of a reproduced failure with a fixed task or different data.
+    /// The replay stopped after at most `eventCount` events, ready to continue with another task
+    /// source: the fork of a reproduced failure with a fixed task or different data. A task's
+    /// events are decided together, so the fork lands on the last event at or before
+    /// `eventCount` after which nothing is decided yet (`history.count` says where).
     public func fork(after eventCount: Int, taskSource: any TaskSource) throws(ReplayProblem) -> Execution {
         var execution = start()
+        var clean = execution
         while execution.history.count < eventCount {
             do {
                 guard try execution.step() != nil else { break }
             } catch {
                 throw unanswered(error, execution)
             }
+            if execution.pending.isEmpty { clean = execution }
         }
-        execution.options.taskSource = taskSource
-        return execution
+        if execution.pending.isEmpty { clean = execution }
+        clean.options.taskSource = taskSource
+        return clean
     }
 
     private func unanswered(_ error: EngineError, _ execution: Execution) -> ReplayProblem {
