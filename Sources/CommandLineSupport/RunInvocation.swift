@@ -48,6 +48,10 @@ struct RunInvocation {
             options.taskSource = source
             options.stateMachineName = source.stateMachine
         }
+        let files = ReplayFiles(command: "run", read: read)
+        let local = ReplayFiles.localSources(handlers: try files.handlers(handlers),
+                                             children: try files.stateMachines(children).children, options: options)
+        if !local.isEmpty { options.taskSource = CompositeTaskSource(local + [options.taskSource]) }
         var execution = Execution(definition: machine, input: inputValue, options: options)
         do {
             try execution.run()
