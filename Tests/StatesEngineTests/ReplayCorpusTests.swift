@@ -30,8 +30,9 @@ import Testing
         return out
     }
 
-    /// Why a replay did not reproduce the recorded result, or nil when it did.
-    static func replayProblem(_ c: Case) -> String? {
+    /// Why a replay did not reproduce the recorded result, or nil when it did; `departure`
+    /// receives the first event-level difference (what the engine does differently from AWS).
+    static func replayProblem(_ c: Case, departure: inout String?) -> String? {
         guard let machine = DefinitionLoader.load(text: JSONPrinter.compact(c.json["definition"] ?? .null)).machine else {
             return "definition does not load"
         }
@@ -39,6 +40,7 @@ import Testing
         do {
             let recorded = try RecordedHistory(json: ["events": expected["events"] ?? .null])
             let outcome = try Replay(definition: machine, recorded: recorded).run(stopAtDivergence: false)
+            departure = outcome.divergence?.description
             let result = outcome.execution.resultJSON
             for key in ["status", "output", "error", "cause"] {
                 guard let want = expected[key] else { continue }
@@ -64,9 +66,14 @@ import Testing
         let cases = Self.cases()
         try? #require(!cases.isEmpty, "the conformance corpus is not on this machine")
         var failures: [String] = []
+        var departures: [String] = []
         for c in cases {
-            if let problem = Self.replayProblem(c) { failures.append("\(c.id): \(problem)") }
+            var departure: String?
+            if let problem = Self.replayProblem(c, departure: &departure) { failures.append("\(c.id): \(problem)") }
+            if let departure { departures.append("\(c.id): \(departure)") }
         }
+        print("\(departures.count) of \(cases.count) replays departed from the recorded events")
+        for departure in departures { print("REPLAY DEPARTS " + departure) }
         let summary = "\(cases.count - failures.count) of \(cases.count) recorded executions replayed to their recorded result"
         print(summary)
         for failure in failures { print("REPLAY FAIL " + failure) }

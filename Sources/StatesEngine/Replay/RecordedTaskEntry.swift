@@ -49,6 +49,13 @@ public struct RecordedTaskEntry: Sendable {
                 if event.id != 0 { owner[event.id] = entries.count - 1 }
                 continue
             }
+            // A task that failed before it could be scheduled (a deleted activity, parameters the
+            // service refused) ends the execution straight away: that failure is the answer.
+            if event.type == .executionFailed, let index = latest, entries[index].attempts.isEmpty {
+                let details = event.details ?? [:]
+                entries[index].settle(.failed(ExecutionError(details["error"]?.stringValue ?? "", cause: details["cause"]?.stringValue ?? "")), at: event)
+                continue
+            }
             guard let (prefix, phase) = taskPhase(event.type) else { continue }
             guard let index = (event.previousEventId != 0 ? owner[event.previousEventId] : nil) ?? latest else { continue }
             if event.id != 0 { owner[event.id] = index }
