@@ -32,6 +32,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("state-machine"), help: "NAME=FILE: run child executions of state machine NAME from FILE (repeatable).")
     var stateMachines: [String] = []
 
+    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    var handlerTimeout: Int64 = 60
+
     @Flag(name: .customLong("keep-going"), help: "Run to the end even after the replay departs from the recording.")
     var keepGoing = false
 
@@ -42,6 +45,7 @@ struct ReplayCommand: ParsableCommand {
     var testCase = "Replay"
 
     func validate() throws {
+        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
         if history == "-" && definition == "-" {
             throw ValidationError("the history and the definition cannot both come from standard input")
         }
@@ -50,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let outcome = ReplayInvocation(history: history, definition: definition, format: format, handlers: handlers,
                                        stateMachines: stateMachines, keepGoing: keepGoing, exportTest: exportTest,
-                                       testCase: testCase).run()
+                                       testCase: testCase, handlerTimeout: handlerTimeout).run()
         if !outcome.output.isEmpty { print(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)

@@ -17,6 +17,7 @@ struct ReplayInvocation {
     var keepGoing = false
     var exportTest: String?
     var testCase = "Replay"
+    var handlerTimeout: Int64 = 60
     var seed: UInt64 = 0
     var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
     var write: ExportTestWriter = ExportTestWriter()
@@ -45,7 +46,8 @@ struct ReplayInvocation {
         let (mockMachine, children) = try files.stateMachines(stateMachines)
         var options = ExecutionOptions(seed: seed)
         if let mockMachine { options.stateMachineName = mockMachine }
-        let sources = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options)
+        let sources = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options,
+                                                  handlerTimeout: handlerTimeout)
         let outcome: ReplayOutcome
         do {
             outcome = try Replay(definition: machine, recorded: recorded, options: options, sources: sources)

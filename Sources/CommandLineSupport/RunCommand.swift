@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
     var handlers: [String] = []
 
+    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    var handlerTimeout: Int64 = 60
+
     @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
     var format: RunInvocation.Format = .result
 
@@ -38,6 +41,7 @@ struct RunCommand: ParsableCommand {
     var seed: UInt64 = 0
 
     func validate() throws {
+        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
         if definition == "-" && input == "-" {
             throw ValidationError("the definition and the input cannot both come from standard input")
         }
@@ -54,6 +58,7 @@ struct RunCommand: ParsableCommand {
                                        stateMachine: stateMachines.last { !$0.contains("=") }, format: format, seed: seed)
         invocation.children = stateMachines.filter { $0.contains("=") }
         invocation.handlers = handlers
+        invocation.handlerTimeout = handlerTimeout
         let outcome = invocation.run()
         if !outcome.output.isEmpty { print(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {

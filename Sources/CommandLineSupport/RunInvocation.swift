@@ -24,6 +24,7 @@ struct RunInvocation {
     /// `--state-machine NAME=FILE` child machines and `--handler NAME=COMMAND` local task code.
     var children: [String] = []
     var handlers: [String] = []
+    var handlerTimeout: Int64 = 60
     /// Reads a file's bytes (`-` is standard input); injectable for tests.
     var read: (String) throws(DefinitionReadError) -> [UInt8] = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
@@ -50,7 +51,8 @@ struct RunInvocation {
         }
         let files = ReplayFiles(command: "run", read: read)
         let local = ReplayFiles.localSources(handlers: try files.handlers(handlers),
-                                             children: try files.stateMachines(children).children, options: options)
+                                             children: try files.stateMachines(children).children, options: options,
+                                             handlerTimeout: handlerTimeout)
         if !local.isEmpty { options.taskSource = CompositeTaskSource(local + [options.taskSource]) }
         var execution = Execution(definition: machine, input: inputValue, options: options)
         do {

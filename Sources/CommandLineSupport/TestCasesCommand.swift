@@ -35,12 +35,20 @@ struct TestCasesCommand: ParsableCommand {
     @Option(name: .customLong("expected"), help: "The directory of NAME.input.json and NAME.expected.json (default: the mock configuration's).")
     var expectedDirectory: String?
 
+    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    var handlerTimeout: Int64 = 60
+
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
+    func validate() throws {
+        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
+    }
+
     func run() throws {
         let (outcome, results, suite) = TestCasesInvocation(mockConfig: mockConfig, definition: definition, stateMachines: stateMachines,
-                                                            handlers: handlers, expectedDirectory: expectedDirectory).run()
+                                                            handlers: handlers, expectedDirectory: expectedDirectory,
+                                                            handlerTimeout: handlerTimeout).run()
         if !outcome.output.isEmpty { print(outcome.output) }
         if let junit, !results.isEmpty {
             let text = TestCasesJUnit.xml(suite: suite, results: results)

@@ -9,7 +9,7 @@ struct TestCasesInvocation {
     var handlers: [String] = []
     /// Where `<TestCase>.input.json` and `<TestCase>.expected.json` live (default: next to the mock configuration).
     var expectedDirectory: String?
-    var junit: String?
+    var handlerTimeout: Int64 = 60
     var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
     /// The outcome plus the results, for `--junit`.
@@ -43,7 +43,8 @@ struct TestCasesInvocation {
         var options = ExecutionOptions()
         options.stateMachineName = machineName
         let runner = TestCaseRunner(definition: machine, configuration: configuration, stateMachine: machineName,
-                                    sources: ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options),
+                                    sources: ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options,
+                                                                                           handlerTimeout: handlerTimeout),
                                     options: options)
         let directory = expectedDirectory ?? Self.directory(of: mockConfig)
         var lines: [String] = []

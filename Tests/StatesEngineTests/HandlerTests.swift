@@ -70,6 +70,14 @@ import Testing
         #expect(handler.runs.first?.stderr == "charging card\n")
     }
 
+    @Test func aWaitForTaskTokenHandlerAnswersWithTheTokenInItsEnvironment() throws {
+        let resource = "arn:aws:states:::sqs:sendMessage.waitForTaskToken"
+        let extra = #", "Parameters": {"MessageBody": {"token.$": "$$.Task.Token"}}"#
+        let execution = try run(Self.task(resource, extra: extra),
+                                source: source(#"read body; echo "{\"sameToken\": $(echo "$body" | grep -c "$ASLDB_TASK_TOKEN")}""#))
+        #expect(execution.output == ["sameToken": 1])
+    }
+
     @Test func handlerArgumentsNeedANameAndACommand() {
         #expect(HandlerSpec(argument: "Charge=./charge.sh --dry") == HandlerSpec(name: "Charge", command: "./charge.sh --dry"))
         #expect(HandlerSpec(argument: "Charge") == nil)

@@ -48,6 +48,7 @@ func replayFixtureMachine(_ name: String) throws -> StateMachine {
         #expect(divergence.recorded?.id == 9)
         #expect(divergence.local?.type.rawValue == "TaskStateExited")
         #expect(divergence.reason == "the output differs")
+        #expect(divergence.stateName == "Charge")
         #expect(outcome.execution.history.count == 9)
         #expect(divergence.description.contains(#""payment":{"charged":42}"#))
         #expect(divergence.description.contains(#""charge":{"charged":42}"#))

@@ -6,9 +6,12 @@ public struct Divergence: Sendable, CustomStringConvertible {
     public var recorded: RecordedHistory.Event?
     /// What differs, in words.
     public var reason: String
+    /// The state the local execution was in.
+    public var stateName: String?
 
     public var description: String {
-        var lines = ["the replay departs from the recording: \(reason)"]
+        let where_ = stateName.map { " in state '\($0)'" } ?? ""
+        var lines = ["the replay departs from the recording\(where_): \(reason)"]
         if let recorded {
             lines.append("  recorded event \(recorded.id): \(recorded.type)\(Self.summary(recorded.details))")
         } else {

@@ -41,7 +41,8 @@ public struct Replay: Sendable {
                 throw unanswered(error, execution)
             }
             guard let event else { break }
-            if divergence == nil, let found = matcher.match(event, position: execution.history.count - 1) {
+            if divergence == nil, var found = matcher.match(event, position: execution.history.count - 1) {
+                found.stateName = Self.enteredState(execution.history)
                 divergence = found
                 if stopAtDivergence { break }
             }
@@ -83,6 +84,17 @@ public struct Replay: Sendable {
         case .unsupported:
             return .engine(error.description)
         }
+    }
+
+    /// The state most recently entered (the one a task event belongs to).
+    static func enteredState(_ history: EventLog) -> String? {
+        var position = history.count - 1
+        while position >= 0 {
+            let event = history[position]
+            if event.type.rawValue.hasSuffix("StateEntered") { return event.stateName }
+            position -= 1
+        }
+        return nil
     }
 
     /// Every state name in the definition, inside Parallel branches and Map processors too.
