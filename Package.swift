@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),
-        .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], swiftSettings: strict),
+        .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CursesTerminal"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["CommandLineSupport"], swiftSettings: strict),
