@@ -41,8 +41,9 @@ struct RunInvocation {
         var options = ExecutionOptions(seed: seed)
         if let mockConfig {
             guard let testCase else { throw CommandFailure("asldb run: --mock-config needs --test-case NAME to choose the test case") }
-            options.taskSource = try mockSource(mockConfig, testCase: testCase)
-            if let stateMachine { options.stateMachineName = stateMachine }
+            let source = try mockSource(mockConfig, testCase: testCase)
+            options.taskSource = source
+            options.stateMachineName = source.stateMachine
         }
         var execution = Execution(definition: machine, input: inputValue, options: options)
         do {
@@ -63,12 +64,13 @@ struct RunInvocation {
             throw CommandFailure("asldb run: \(error.description)")
         }
         let name = displayName(definition)
-        // Semantic validation is `asldb validate`'s job: run whatever loads into a model, since a
-        // stricter check here would refuse definitions that AWS runs.
-        let loaded = DefinitionLoader.load(bytes: bytes, fileName: name, validate: false)
-        guard let machine = loaded.machine else {
-            let lines = loaded.errors.map { $0.formatted(fileName: name) }
-            throw CommandFailure((lines + ["asldb run: \(name) is not a state machine definition asldb can load; fix the errors above"]).joined(separator: "\n"))
+        let loaded = DefinitionLoader.load(bytes: bytes, fileName: name)
+        // Only problems that leave nothing sensible to run stop the run; the rest are
+        // `asldb validate`'s to report, so that a stricter check never refuses what AWS runs.
+        let blocking = loaded.errors.filter { $0.code == .invalidJSONDescription || $0.code == .missingTransitionTarget }
+        guard let machine = loaded.machine, blocking.isEmpty else {
+            let lines = (loaded.machine == nil ? loaded.errors : blocking).map { $0.formatted(fileName: name) }
+            throw CommandFailure((lines + ["asldb run: \(name) cannot be run; fix the errors above"]).joined(separator: "\n"))
         }
         return machine
     }

@@ -9,6 +9,8 @@ enum EngineBenchmark {
         let directory = arguments.firstIndex(of: "--workloads").map { arguments[$0 + 1] } ?? defaultDirectory()
         let only = arguments.firstIndex(of: "-w").map { arguments[$0 + 1] }
         let sizeFilter = arguments.firstIndex(of: "-s").map { Int(arguments[$0 + 1]) ?? 0 }
+        // Like the debugger: keep every earlier moment of the execution alive while stepping.
+        let keepMoments = arguments.contains("--keep-moments")
         guard let directory, let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
               let manifest = try? JSONParser().parse([UInt8](manifestData)), case .object(let workloads) = manifest
         else {
@@ -35,7 +37,7 @@ enum EngineBenchmark {
                     wrong += 1
                     continue
                 }
-                let result = measure(definition, input)
+                let result = measure(definition, input, keepMoments: keepMoments)
                 let ok = result.output == expected
                 if !ok { wrong += 1 }
                 let rate = Double(result.transitions) / max(result.seconds, 1e-9)
@@ -44,6 +46,7 @@ enum EngineBenchmark {
                     + pad(String(format: "%.1f", peakMemoryMiB()), 10) + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
+        print("peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         exit(wrong == 0 ? 0 : 1)
     }
 
@@ -54,17 +57,20 @@ enum EngineBenchmark {
         var seconds: Double
     }
 
-    static func measure(_ definition: StateMachine, _ input: JSON) -> Measurement {
+    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool) -> Measurement {
         var options = ExecutionOptions()
         options.historyLimit = nil
         var execution = Execution(definition: definition, input: input, options: options)
         let clock = ContinuousClock()
         var transitions = 0
+        var moments: [Execution] = []
         let elapsed = clock.measure {
             while let event = try? execution.step() {
+                if keepMoments { moments.append(execution) }
                 if event.type.rawValue.hasSuffix("StateEntered") { transitions += 1 }
             }
         }
+        precondition(!keepMoments || moments.count == execution.history.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Measurement(output: execution.output, status: execution.status, transitions: transitions, seconds: seconds)
     }

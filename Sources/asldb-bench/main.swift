@@ -9,7 +9,7 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [--workloads DIR]   run the shared engine workloads
+      engine [-w WORKLOAD] [-s SIZE] [--keep-moments] [--workloads DIR]   run the shared engine workloads
     """
 
 switch arguments.first {

@@ -9,6 +9,7 @@ import StatesEngine
         "fail.json": #"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Nope", "Cause": "not today"}}}"#,
         "task.json": #"{"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
         "input.json": #"{"name": "world"}"#,
+        "dangling.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}"#,
         "broken-input.json": "{\"name\":\n  \"world\",}",
         "mock.json": #"{"StateMachines": {"M": {"TestCases": {"Happy": {"Call": "Ok"}}}}, "MockedResponses": {"Ok": {"0": {"Return": {"Payload": 1}}}}}"#,
     ]
@@ -77,5 +78,12 @@ import StatesEngine
         let outcome = run("nowhere.json")
         #expect(outcome.exitCode == 2)
         #expect(outcome.errors.first?.contains("nowhere.json") == true)
+    }
+
+    @Test func aDefinitionThatNamesAMissingStateIsRefusedWithItsPlace() {
+        let outcome = run("dangling.json")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.errors.first?.hasPrefix("dangling.json:1:") == true)
+        #expect(outcome.errors.first?.contains("MISSING_TRANSITION_TARGET") == true)
     }
 }

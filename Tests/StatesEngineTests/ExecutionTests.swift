@@ -82,3 +82,98 @@ struct ExecutionTests {
         #expect(execution.eventTypes.last == "ExecutionTimedOut")
     }
 }
+
+@Suite("Inspecting a running execution")
+struct InspectionTests {
+    @Test func activeStatesShowTheIterationAndItsVariables() throws {
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "S", "States": {
+              "S": {"Type": "Pass", "Assign": {"limit": 3}, "Next": "M"},
+              "M": {"Type": "Map", "ItemProcessor": {"StartAt": "Inner",
+                "States": {"Inner": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """), input: [10, 20])
+        while let event = try execution.step() {
+            if event.type.rawValue == "PassStateEntered", event.stateName == "Inner" { break }
+        }
+        let active = execution.activeStates
+        #expect(active.map(\.name) == ["M", "Inner"])
+        #expect(active.last?.place == .iteration(0))
+        #expect(active.last?.input == 10)
+        #expect(execution.variables == ["limit": 3])
+    }
+}
+
+@Suite("Limits")
+struct LimitTests {
+    let endlessLoop = """
+        {"StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Next": "B"},
+          "B": {"Type": "Pass", "Next": "A"}}}
+        """
+
+    @Test func anEndlessLoopFailsAtTheHistoryLimit() throws {
+        var options = ExecutionOptions()
+        options.historyLimit = 1_000
+        var execution = Execution(definition: try machine(endlessLoop), input: [:], options: options)
+        try execution.run()
+        #expect(execution.status == .failed)
+        #expect(execution.failure?.error == "States.Runtime")
+        #expect(execution.history.count == 1_000)
+    }
+
+    @Test func anEndlessLoopInADistributedMapChildFailsThatChild() throws {
+        var options = ExecutionOptions()
+        options.historyLimit = 500
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "M", "States": {"M": {"Type": "Map",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}},
+              "End": true}}}
+            """), input: [1], options: options)
+        try execution.run()
+        #expect(execution.status == .failed)
+        #expect(execution.eventTypes.contains("MapRunFailed"))
+    }
+
+    @Test func anOversizedTaskResultFailsWithDataLimitExceeded() throws {
+        let source = ClosureTaskSource { _ in .succeeded(.string(String(repeating: "x", count: 300_000))) }
+        let execution = try run("""
+            {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
+            """, source: source)
+        #expect(execution.failure?.error == "States.DataLimitExceeded")
+        #expect(execution.failure?.cause.contains("'A'") == true)
+    }
+}
+
+@Suite("Unsupported features")
+struct UnsupportedTests {
+    @Test func aJSONataStateStopsTheRunWithoutPretendingAnAWSFailure() throws {
+        var execution = Execution(definition: try machine("""
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}
+            """), input: [:])
+        #expect(try execution.step()?.type.rawValue == "ExecutionStarted")
+        #expect(throws: EngineError.self) { try execution.step() }
+        #expect(execution.status == .running)
+        #expect(execution.history.count == 1)
+    }
+}
+
+@Suite("Error injection")
+struct ErrorInjectionTests {
+    @Test func anInjectedErrorGoesThroughTheStatesCatchers() throws {
+        var execution = Execution(definition: try machine("""
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Parallel", "Branches": [{"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}],
+                "Catch": [{"ErrorEquals": ["Injected"], "ResultPath": "$.error", "Next": "Handled"}], "End": true},
+              "Handled": {"Type": "Pass", "End": true}}}
+            """), input: ["k": 1])
+        try execution.step()  // ExecutionStarted
+        let early = execution.injectFailure(ExecutionError("Injected", cause: "too early"))
+        #expect(!early)
+        try execution.step()  // ParallelStateEntered
+        let injected = execution.injectFailure(ExecutionError("Injected", cause: "by hand"))
+        #expect(injected)
+        try execution.run()
+        #expect(execution.output == ["k": 1, "error": ["Error": "Injected", "Cause": "by hand"]])
+    }
+}

@@ -34,6 +34,15 @@ extension Execution {
         finishFrame(.failure(error))
     }
 
+    /// Whether the top frame's current state will retry after this (reported, not engine) error.
+    func willRetry(_ error: ExecutionError) -> Bool {
+        let frame = frames[frames.count - 1]
+        let retriers = frame.state.retry
+        guard let i = retriers.firstIndex(where: { Self.matches($0.errorEquals, error) }) else { return false }
+        let used = i < frame.retryCounts.count ? frame.retryCounts[i] : 0
+        return used < retriers[i].maxAttempts
+    }
+
     private mutating func catchError(_ error: ExecutionError, with catcher: Catcher) {
         let index = frames.count - 1
         let raw = frames[index].input
@@ -62,8 +71,8 @@ extension Execution {
         for name in errorEquals {
             if name == error.error { return true }
             if name == StatesErrorName.all { return true }
-            if name == StatesErrorName.taskFailed, error.error != StatesErrorName.timeout,
-               error.error != StatesErrorName.heartbeatTimeout, !error.error.hasPrefix("States.") || error.error == StatesErrorName.taskFailed {
+            // AWS: a wildcard for any error name except States.Timeout.
+            if name == StatesErrorName.taskFailed, error.error != StatesErrorName.timeout {
                 return true
             }
         }

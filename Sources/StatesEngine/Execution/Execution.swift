@@ -1,11 +1,20 @@
 /// A Step Functions execution as a value. `step()` advances it by exactly one history event;
 /// any earlier copy stays valid and cheap to keep (events and JSON are shared, not copied).
+///
+/// Inside, a stack of frames holds the running (sub-)machines: the top level, and above it the
+/// Map iteration or Parallel branch currently running. Each advance runs one phase of the top
+/// frame's current state (enter it, or run it) and queues the events that phase produces;
+/// `step()` hands them out one at a time, so a caller never sees half a phase.
 public struct Execution: Sendable {
+    /// The state machine being executed.
     public let definition: StateMachine
+    /// The execution input.
     public let input: JSON
+    /// The injected task source, clock start, seed and names.
     public let options: ExecutionOptions
     /// The events emitted so far.
     public internal(set) var history = EventLog()
+    /// RUNNING until the terminal event has been stepped out.
     public internal(set) var status: ExecutionStatus = .running
     /// The execution's output once it SUCCEEDED.
     public internal(set) var output: JSON?
@@ -13,7 +22,9 @@ public struct Execution: Sendable {
     public internal(set) var failure: ExecutionError?
     /// Virtual time, milliseconds since the Unix epoch.
     public internal(set) var now: Int64
+    /// `arn:aws:states:…:execution:<machine>:<name>`, as `$$.Execution.Id` shows it.
     public let executionArn: String
+    /// The execution name (`$$.Execution.Name`).
     public let executionName: String
 
     var random: SeededRandom
@@ -27,6 +38,7 @@ public struct Execution: Sendable {
     /// AWS's payload limit (bytes of UTF-8) for state, task and execution input and output.
     public static let payloadLimit = 262_144
 
+    /// An execution that has not started: its first `step()` records ExecutionStarted.
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
         self.input = input
@@ -39,20 +51,15 @@ public struct Execution: Sendable {
         executionArn = "arn:aws:states:" + options.region + ":" + options.account + ":execution:" + options.stateMachineName + ":" + name
     }
 
+    /// Whether every event, the terminal one included, has been stepped out.
     public var isFinished: Bool { status != .running && pending.isEmpty }
-
-    /// The state the execution is in (innermost first when inside Map or Parallel).
-    public var currentStates: [String] { frames.reversed().map(\.stateName) }
 
     /// Advances by one history event and returns it; nil once the execution has finished.
     /// Throws only when the engine cannot go on (a Task nobody answers).
     @discardableResult
     public mutating func step() throws(EngineError) -> HistoryEvent? {
-        var guardCount = 0
         while pending.isEmpty && status == .running {
             try advance()
-            guardCount += 1
-            precondition(guardCount < 1_000_000, "engine made no progress")
         }
         guard !pending.isEmpty else { return nil }
         let event = pending.removeFirst()
@@ -74,16 +81,32 @@ public struct Execution: Sendable {
 
     // MARK: - Emitting events
 
+    /// How an event moves the top frame's `previousEventId` chain. AWS links most events to the
+    /// one before them in the same branch of work, but Map bookkeeping events are side links.
+    enum Chain {
+        /// The next event of the frame follows this one.
+        case advance
+        /// The next event follows whatever this one followed (MapIteration{Succeeded,Failed}).
+        case keep
+    }
+
     /// Queues an event from the top frame (or the execution itself when no frame runs).
     @discardableResult
-    mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil) -> Int {
-        if let top = frames.last, top.silent { return top.lastEventId }
+    mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
+                       chain: Chain = .advance) -> Int {
+        if let top = frames.last, top.silent {
+            frames[frames.count - 1].silentEvents += 1
+            return top.lastEventId
+        }
         let id = history.count + pending.count + 1
         let prev = previous ?? frames.last?.lastEventId ?? (history.count + pending.count)
         pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, details: details, stages: stages))
-        if !frames.isEmpty { frames[frames.count - 1].lastEventId = id }
+        if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }
+
+    /// The id of the last event emitted so far.
+    var lastEmittedId: Int { history.count + pending.count }
 
     var nextEventId: Int { history.count + pending.count + 1 }
 
@@ -95,24 +118,34 @@ public struct Execution: Sendable {
             emit(.executionStarted, [
                 "input": input, "inputDetails": ["truncated": false], "roleArn": .string(options.roleArn),
             ], previous: 0)
-            if let problem = payloadProblem(input) {
-                finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded, cause: problem))
+            if exceedsPayloadLimit(input) {
+                finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
+                    cause: "The execution input exceeds the maximum number of bytes service limit (\(Self.payloadLimit))."))
                 return
             }
             frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
             return
         }
-        if let limit = definition.timeoutSeconds, now - options.startTime >= limit * 1000 {
-            now = options.startTime + limit * 1000
-            finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
+        if timeOutIfPast(now) { return }
+        if let limit = options.historyLimit, let top = frames.last, top.silent, top.silentEvents >= limit {
+            // A distributed Map's child execution has a history (and a limit) of its own.
+            finishFrame(.failure(historyLimitReached(limit)))
             return
         }
         if let limit = options.historyLimit, nextEventId >= limit {
-            finishExecution(.failed, error: ExecutionError(StatesErrorName.runtime,
-                cause: "The execution reached the maximum number of history events (\(limit))."))
+            finishExecution(.failed, error: historyLimitReached(limit))
             return
         }
         guard let top = frames.last else { return }
+        guard top.machine.states[top.stateName] != nil else {
+            // Only an unvalidated definition gets here; fail as clearly as validation would.
+            finishFrame(.failure(ExecutionError(StatesErrorName.runtime,
+                cause: "The definition has no state named '\(top.stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
+            return
+        }
+        if top.state.queryLanguage == .jsonata {
+            throw .unsupported(state: top.stateName, feature: "QueryLanguage JSONata")
+        }
         switch top.phase {
         case .enter: enterState()
         case .execute: try executeState()
@@ -134,11 +167,6 @@ public struct Execution: Sendable {
 
     mutating func executeState() throws(EngineError) {
         let state = frames[frames.count - 1].state
-        if state.queryLanguage == .jsonata {
-            failState(ExecutionError(StatesErrorName.runtime,
-                cause: "asldb does not evaluate JSONata yet (state '\(state.name)' uses QueryLanguage JSONata)"))
-            return
-        }
         switch state.kind {
         case .pass(let pass): runPass(state, pass)
         case .task(let task): try runTask(state, task)
@@ -151,87 +179,29 @@ public struct Execution: Sendable {
         }
     }
 
-    // MARK: - Leaving states and frames
-
-    /// The current state completed: records `…StateExited` and follows the transition.
-    mutating func exitState(output: JSON, next: String?, assigned: JSONObject?) {
-        let index = frames.count - 1
-        let state = frames[index].state
-        if let problem = payloadProblem(output) {
-            failState(ExecutionError(StatesErrorName.dataLimitExceeded,
-                cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."),
-                retryable: false)
-            _ = problem
-            return
-        }
-        frames[index].stages.output = output
-        var details: JSONObject = ["name": .string(state.name), "output": output, "outputDetails": ["truncated": false]]
-        if let assigned, !assigned.isEmpty {
-            details["assignedVariables"] = .object(assigned)
-            details["assignedVariablesDetails"] = ["truncated": false]
-            for (name, value) in assigned {
-                frames[index].variables[name] = value
-                frames[index].ownVariables.insert(name)
-            }
-        }
-        emit(.stateExited(state.typeName), details, stages: frames[index].stages)
-        if let next {
-            frames[index].moveTo(next, input: output)
-        } else {
-            finishFrame(.success(output))
-        }
+    /// Ends the execution TIMED_OUT at its deadline when `moment` reaches it (the execution's
+    /// TimeoutSeconds fires at its own time, not after whatever was under way).
+    mutating func timeOutIfPast(_ moment: Int64) -> Bool {
+        guard let limit = definition.timeoutSeconds, moment >= options.startTime + limit * 1000 else { return false }
+        now = options.startTime + limit * 1000
+        finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
+        return true
     }
 
-    /// The top frame ended: hands its outcome to the Map or Parallel below, or ends the execution.
-    mutating func finishFrame(_ outcome: Result<JSON, ExecutionError>) {
-        let done = frames.removeLast()
-        guard !frames.isEmpty else {
-            switch outcome {
-            case .success(let out):
-                if let problem = payloadProblem(out) {
-                    _ = problem
-                    finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
-                        cause: "The state/task '\(done.stateName)' returned a result with a size exceeding the maximum number of bytes service limit."))
-                } else {
-                    finishExecution(.succeeded, output: out)
-                }
-            case .failure(let error):
-                finishExecution(.failed, error: error)
-            }
-            return
-        }
-        frames[frames.count - 1].lastEventId = done.lastEventId
-        childFinished(outcome)
+    func historyLimitReached(_ limit: Int) -> ExecutionError {
+        ExecutionError(StatesErrorName.runtime, cause: "The execution reached the maximum number of history events (\(limit)).")
     }
 
-    mutating func finishExecution(_ final: ExecutionStatus, output: JSON? = nil, error: ExecutionError? = nil) {
-        let previous = frames.last?.lastEventId ?? (history.count + pending.count)
-        frames = []
-        switch final {
-        case .succeeded:
-            emit(.executionSucceeded, ["output": output ?? .null, "outputDetails": ["truncated": false]], previous: previous)
-            self.output = output
-        case .timedOut:
-            emit(.executionTimedOut, error.map { ["error": .string($0.error), "cause": .string($0.cause)] }, previous: previous)
-            failure = error
-        default:
-            var details: JSONObject = [:]
-            if let error {
-                if !error.error.isEmpty { details["error"] = .string(error.error) }
-                if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
-            }
-            emit(.executionFailed, details, previous: previous)
-            failure = error
-        }
-        status = final
+    /// Whether a payload is over AWS's 256 KiB limit.
+    func exceedsPayloadLimit(_ value: JSON) -> Bool {
+        // Cheap bound first: only measure documents that might be large.
+        value.approximateSizeExceeds(Self.payloadLimit / 8) && JSONPrinter.compactByteCount(value) > Self.payloadLimit
     }
 
-    /// The byte size problem of a payload over the limit, if any.
-    func payloadProblem(_ value: JSON) -> String? {
-        // Cheap bound first: only print documents that might be large.
-        guard value.approximateSizeExceeds(Self.payloadLimit / 8) else { return nil }
-        let size = JSONPrinter.compactByteCount(value)
-        return size > Self.payloadLimit ? "payload of \(size) bytes exceeds \(Self.payloadLimit)" : nil
+    /// The error AWS raises for a state or task result over the payload limit.
+    func dataLimitExceeded(_ name: String) -> ExecutionError {
+        ExecutionError(StatesErrorName.dataLimitExceeded,
+            cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
     }
 }
 

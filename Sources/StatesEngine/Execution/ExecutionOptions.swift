@@ -1,20 +1,24 @@
 /// Everything an execution takes from the outside world: task answers, time, randomness
 /// and names. Two executions with equal options and input produce equal histories.
 public struct ExecutionOptions: Sendable {
+    /// Answers Task states (a mock configuration, a closure, ...).
     public var taskSource: any TaskSource
     /// Virtual start time, milliseconds since the Unix epoch.
     public var startTime: Int64
     /// Seeds retry jitter, `States.MathRandom`, `States.UUID` and generated names.
     public var seed: UInt64
+    /// The state machine's name (`$$.StateMachine.Name`, and part of the ARNs).
     public var stateMachineName: String
     /// The execution name; a UUID drawn from the seed when nil.
     public var executionName: String?
+    /// Region and account of the ARNs the execution makes up.
     public var region: String
     public var account: String
     /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
     /// nil lifts the limit (benchmarks, long local loops).
     public var historyLimit: Int? = Execution.historyLimit
 
+    /// Options with AWS-like defaults: account 111111111111, us-east-1, start 2025-01-01T00:00:00Z.
     public init(taskSource: any TaskSource = NoTaskSource(), startTime: Int64 = 1_735_689_600_000, seed: UInt64 = 0,
                 stateMachineName: String = "M", executionName: String? = nil,
                 region: String = "us-east-1", account: String = "111111111111") {
@@ -44,6 +48,8 @@ public enum ExecutionStatus: String, Sendable, Hashable {
 public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// A Task state's task source had no response for it.
     case noTaskResponse(state: String, resource: String, attempt: Int)
+    /// The state uses something the engine does not evaluate yet.
+    case unsupported(state: String, feature: String)
 
     public var description: String {
         switch self {
@@ -52,6 +58,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             return "Task state '\(state)'\(which) calls \(resource), but nothing answers it: give a mock configuration "
                 + "(--mock-config FILE --test-case NAME) whose test case maps '\(state)' to a mocked response, "
                 + "or run the engine with a TaskSource that handles this resource"
+        case .unsupported(let state, let feature):
+            return "state '\(state)' uses \(feature), which asldb does not evaluate yet; only JSONPath states can run"
         }
     }
 }

@@ -25,8 +25,6 @@ struct Frame: Sendable {
     var input: JSON
     /// Variables visible in this frame (inner frames start from a copy of the outer ones).
     var variables: [String: JSON]
-    /// Variables this frame assigned itself; they vanish with it.
-    var ownVariables: Set<String> = []
     var enteredEventId = 0
     var enteredTime: Int64 = 0
     /// Retries used per retrier of the current state; reset when the state is left.
@@ -41,6 +39,8 @@ struct Frame: Sendable {
     var mapItem: (index: Int, value: JSON)?
     /// A distributed Map's child execution: its events stay out of this history.
     var silent = false
+    /// Events a silent frame would have recorded in its own history.
+    var silentEvents = 0
 
     var state: State { machine.states[stateName]! }
 
@@ -81,11 +81,17 @@ struct ChildRun: Sendable {
     var toleratedCount: Int64 = 0
     var toleratedPercentage: Double = 0
     var distributed = false
+    /// With an ItemBatcher: the items of each child, and the BatchInput every batch carries.
+    var batches: [Range<Int>]?
+    var batchInput: JSON?
+    /// ParallelStateStarted: every branch starts from it, as the branches run side by side on AWS.
+    var startedEventId = 0
 
+    /// How many children run in all.
     var total: Int {
         switch kind {
         case .parallel(let branches): return branches.count
-        case .map(_, let items): return items.count
+        case .map(_, let items): return batches?.count ?? items.count
         }
     }
 }

@@ -3,19 +3,33 @@
 ///
 /// Events live in immutable sealed chunks linked backwards plus a short mutable tail. Keeping
 /// every earlier `Execution` (the debugger's "step back") therefore costs at most one tail copy
-/// (bounded by `chunkSize`) per step, never a copy of the whole history.
+/// (at most `chunkSize` small events) per step, never a copy of the whole history.
 public struct EventLog: Sendable {
-    static let chunkSize = 128
+    static let chunkSize = 16
 
-    private final class Chunk: Sendable {
+    // `previous` is only ever written by deinit, which has the object to itself.
+    private final class Chunk: @unchecked Sendable {
         let events: [HistoryEvent]
-        let previous: Chunk?
+        private(set) var previous: Chunk?
         /// Events in this chunk and all before it.
         let total: Int
         init(events: [HistoryEvent], previous: Chunk?) {
             self.events = events
             self.previous = previous
             total = (previous?.total ?? 0) + events.count
+        }
+
+        // Releasing a long chain link by link would recurse once per chunk and can overflow
+        // the stack; unlink the uniquely owned part of the chain iteratively instead.
+        deinit {
+            var next = previous
+            previous = nil
+            while var node = next {
+                next = nil
+                guard isKnownUniquelyReferenced(&node) else { break }
+                next = node.previous
+                node.previous = nil
+            }
         }
     }
 
@@ -36,7 +50,8 @@ public struct EventLog: Sendable {
         }
     }
 
-    /// The event at a 0-based position (event id − 1).
+    /// The event at a 0-based position (event id − 1). Recent events are found at once, older
+    /// ones by walking back chunk by chunk: to go through many, take `all` once.
     public subscript(position: Int) -> HistoryEvent {
         let sealedCount = sealed?.total ?? 0
         if position >= sealedCount { return tail[position - sealedCount] }

@@ -16,10 +16,8 @@ extension Execution {
                 throw ExecutionError(StatesErrorName.noChoiceMatched,
                     cause: "No Matches!")
             }
-            var assigned = try evaluateAssign(state.assign, document: effective)
-            if let ruleAssign = try evaluateAssign(chosen?.assign, document: effective) {
-                assigned = (assigned ?? [:]).merging(ruleAssign) { _, new in new }
-            }
+            // The matching rule's Assign runs; the state's own Assign belongs to the Default path.
+            let assigned = try evaluateAssign(chosen.map(\.assign) ?? state.assign, document: effective)
             let output = try applyOutputPath(state, effective)
             exitState(output: output, next: next, assigned: assigned)
         } catch {

@@ -8,8 +8,9 @@ extension Execution {
             frames[index].stages.afterInputPath = effective
             let parameters = try applyTemplate(state.parameters, to: effective)
             if state.parameters != nil { frames[index].stages.afterParameters = parameters }
-            emit(.parallelStateStarted)
-            frames[index].children = ChildRun(kind: .parallel(parallel.branches), effectiveInput: parameters)
+            var run = ChildRun(kind: .parallel(parallel.branches), effectiveInput: parameters)
+            run.startedEventId = emit(.parallelStateStarted)
+            frames[index].children = run
             frames[index].phase = .awaitingChildren
             startNextChild()
         } catch {

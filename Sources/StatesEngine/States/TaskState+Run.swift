@@ -9,6 +9,7 @@ extension Execution {
         let parameters: JSON
         var timeout: Int64?
         var heartbeat: Int64?
+        var credentials: JSON?
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
@@ -16,13 +17,14 @@ extension Execution {
             if state.parameters != nil { frames[index].stages.afterParameters = parameters }
             timeout = try seconds(task.timeoutSeconds, field: "TimeoutSecondsPath", input: effective)
             heartbeat = try seconds(task.heartbeatSeconds, field: "HeartbeatSecondsPath", input: effective)
+            credentials = try task.credentials.map { (t) throws(ExecutionError) in try applyTemplate(t, to: effective) }
         } catch {
             failState(locatedIfNeeded(error))
             return
         }
         let request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
                                   attempt: frames[index].attempt, taskToken: resource.pattern == .waitForTaskToken ? taskToken : nil)
-        guard let response = options.taskSource.respond(to: request) else {
+        guard let answer = options.taskSource.respond(to: request) else {
             self = saved
             throw .noTaskResponse(state: state.name, resource: task.resource, attempt: saved.frames[index].attempt)
         }
@@ -36,7 +38,9 @@ extension Execution {
             scheduled.merge(names.resourceFields) { a, _ in a }
         }
         if let timeout { scheduled["timeoutInSeconds"] = .number(.int(timeout)) }
-        if let heartbeat { scheduled["heartbeatInSeconds"] = .number(.int(heartbeat)) }
+        // LambdaFunctionScheduled has no heartbeat member: Lambda functions do not heartbeat.
+        if let heartbeat, resource.kind != .lambdaFunction { scheduled["heartbeatInSeconds"] = .number(.int(heartbeat)) }
+        if let role = credentials?["RoleArn"] { scheduled["taskCredentials"] = ["roleArn": role] }
         emit(EventType(names.prefix + "Scheduled"), scheduled)
         switch resource.kind {
         case .lambdaFunction: emit(EventType(names.prefix + "Started"))
@@ -49,15 +53,16 @@ extension Execution {
             submitted["outputDetails"] = ["truncated": false]
             emit(EventType(names.prefix + "Submitted"), submitted)
         }
+        let response = elapse(answer, timeout: timeout, heartbeat: heartbeat)
+        if timeOutIfPast(now) { return }
         switch response {
-        case .succeeded(let result):
+        case .success(let result):
             var details = names.resourceFields
             details["output"] = result
             details["outputDetails"] = ["truncated": false]
             emit(EventType(names.prefix + "Succeeded"), details)
-            if payloadProblem(result) != nil {
-                failState(ExecutionError(StatesErrorName.dataLimitExceeded,
-                    cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."))
+            if exceedsPayloadLimit(result) {
+                failState(dataLimitExceeded(state.name))
                 return
             }
             do throws(ExecutionError) {
@@ -68,13 +73,44 @@ extension Execution {
             } catch {
                 failState(locatedIfNeeded(error))
             }
-        case .failed(let error):
+        case .failure(let error):
             var details = names.resourceFields
             details["error"] = .string(error.error)
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
-            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details)
+            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details, stages: frames[index].stages)
             failState(error, raisedByEngine: false)
+        }
+    }
+
+    /// Moves the virtual clock by the time the attempt took and settles timeouts: a response
+    /// later than TimeoutSeconds (or HeartbeatSeconds) becomes States.Timeout
+    /// (States.HeartbeatTimeout) at that moment. A reported timeout took the whole allowance.
+    private mutating func elapse(_ answer: TaskResponse, timeout: Int64?, heartbeat: Int64?) -> Result<JSON, ExecutionError> {
+        var response = answer
+        var seconds: Int64 = 0
+        while case .after(let s, let inner) = response {
+            seconds += s
+            response = inner
+        }
+        if let heartbeat, seconds > heartbeat, timeout.map({ heartbeat < $0 }) ?? true {
+            now += heartbeat * 1000
+            return .failure(ExecutionError(StatesErrorName.heartbeatTimeout, cause: ""))
+        }
+        if let timeout, seconds > timeout {
+            now += timeout * 1000
+            return .failure(ExecutionError(StatesErrorName.timeout, cause: ""))
+        }
+        now += seconds * 1000
+        switch response {
+        case .succeeded(let result):
+            return .success(result)
+        case .failed(let error):
+            if seconds == 0, error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
+            if seconds == 0, error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
+            return .failure(error)
+        case .after:
+            preconditionFailure("every delay was unwrapped above")
         }
     }
 

@@ -15,12 +15,7 @@ extension Execution {
             }
             let assigned = try evaluateAssign(state.assign, document: effective)
             let output = try applyOutputPath(state, effective)
-            // The execution timeout fires at its own moment, not after the whole wait.
-            if let limit = definition.timeoutSeconds, until > options.startTime + limit * 1000 {
-                now = options.startTime + limit * 1000
-                finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
-                return
-            }
+            if timeOutIfPast(until) { return }
             now = max(now, until)
             exitState(output: output, next: state.transition.nextName, assigned: assigned)
         } catch {

@@ -84,12 +84,15 @@ public struct MockConfiguration: Sendable {
         for (state, response) in mapping where responses[response] == nil {
             throw Problem(message: "test case \"\(testCase)\" maps state \"\(state)\" to \"\(response)\", which MockedResponses does not define")
         }
-        return MockTaskSource(mapping: mapping, responses: responses)
+        return MockTaskSource(stateMachine: machineName, testCase: testCase, mapping: mapping, responses: responses)
     }
 }
 
 /// The task source of one mock test case.
 public struct MockTaskSource: TaskSource {
+    /// The state machine and test case this source answers for.
+    public let stateMachine: String
+    public let testCase: String
     let mapping: [String: String]
     let responses: [String: [MockConfiguration.AttemptRange]]
 

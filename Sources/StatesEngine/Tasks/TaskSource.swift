@@ -19,12 +19,15 @@ public struct TaskRequest: Sendable {
 }
 
 /// How one task attempt ended.
-public enum TaskResponse: Sendable {
+public indirect enum TaskResponse: Sendable {
     /// The raw service result, before ResultSelector and ResultPath.
     case succeeded(JSON)
     /// The service (or the function) raised an error; `States.Timeout` and
     /// `States.HeartbeatTimeout` mean the attempt timed out.
     case failed(ExecutionError)
+    /// The response arrives after this many (virtual) seconds; past the state's
+    /// TimeoutSeconds the attempt times out instead, past HeartbeatSeconds it misses its heartbeat.
+    case after(seconds: Int64, TaskResponse)
 }
 
 /// Answers Task states. Sources are values: the engine asks again for every attempt, so the

@@ -6,8 +6,11 @@ public struct Diagnostic: Sendable, Hashable {
         case warning
     }
 
+    /// Whether the problem makes the definition invalid.
     public var severity: Severity
+    /// The kind of problem, for filtering and for tools.
     public var code: DiagnosticCode
+    /// What is wrong, phrased for people, without the place.
     public var message: String
     /// JSON Pointer of the offending value or member (`/States/Pay/Retry/0/BackoffRate`).
     public var pointer: String
@@ -16,6 +19,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// Line and column in the source text; nil when the text was not available.
     public var location: SourceLocation?
 
+    /// A diagnostic whose path and location are already known.
     public init(severity: Severity, code: DiagnosticCode, message: String, pointer: String,
                 path: String, location: SourceLocation?) {
         self.severity = severity
@@ -26,6 +30,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.location = location
     }
 
+    /// True for errors, false for warnings.
     public var isError: Bool { severity == .error }
 
     /// One line in the compiler style editors understand:
@@ -38,8 +43,11 @@ public struct Diagnostic: Sendable, Hashable {
 
 /// A diagnostic's code, modelled on the codes of AWS `ValidateStateMachineDefinition`.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The code as printed (`MISSING_END_STATE`).
     public var rawValue: String
+    /// A code by its printed name.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The code as printed.
     public var description: String { rawValue }
 
     /// The text is not JSON.

@@ -8,12 +8,18 @@ private let systemRead = Darwin.read
 
 /// Why a definition file could not be read; the message names the file.
 public enum DefinitionReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No file at that path.
     case notFound(String)
+    /// The path names a directory.
     case isDirectory(String)
+    /// The system refused (permissions, I/O error); `reason` is its message.
     case unreadable(String, reason: String)
+    /// The bytes are not UTF-8 text.
     case notUTF8(String)
+    /// A format asldb cannot read yet (YAML).
     case unsupportedFormat(String, format: String)
 
+    /// The message shown to the user; it starts with the file name.
     public var description: String {
         switch self {
         case .notFound(let path): return "\(path): no such file"

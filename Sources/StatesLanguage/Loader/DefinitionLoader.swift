@@ -9,6 +9,7 @@ public struct LoadedDefinition: Sendable {
     /// The parsed document, nil when the text was not JSON.
     public var document: JSONDocument?
 
+    /// A result assembled by hand (tests, other front ends).
     public init(machine: StateMachine?, diagnostics: [Diagnostic], document: JSONDocument?) {
         self.machine = machine
         self.diagnostics = diagnostics
@@ -17,7 +18,9 @@ public struct LoadedDefinition: Sendable {
 
     /// No diagnostic is an error (warnings allowed).
     public var isValid: Bool { !diagnostics.contains(where: \.isError) }
+    /// The diagnostics that make the definition invalid.
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    /// The diagnostics that do not.
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 
     /// Number of states, nested ones included.

@@ -118,7 +118,7 @@ extension ModelBuilder {
             if operand.boolValue == nil { schemaError("'\(key)' must be a boolean, not \(article(operand))", at: op) }
         case .timestamp:
             if let text = operand.stringValue {
-                if !TimestampText.isValid(text) { schemaError("'\(key)' must be an RFC 3339 timestamp, not \"\(text)\"", at: op) }
+                if Timestamp(text) == nil { schemaError("'\(key)' must be an RFC 3339 timestamp, not \"\(text)\"", at: op) }
             } else {
                 schemaError("'\(key)' must be a timestamp string, not \(article(operand))", at: op)
             }

@@ -13,7 +13,15 @@ extension ModelBuilder {
     }
 
     mutating func loadTask(_ o: JSONObject, name: String, language: QueryLanguage, at p: String) -> TaskState {
-        var task = TaskState(resource: string(o, "Resource", at: p, required: "Task state '\(name)'") ?? "")
+        // Templates (SAM, Serverless) put CloudFormation intrinsics here; say so instead of just "object".
+        var task = TaskState(resource: "")
+        if case .object(let members)? = o["Resource"], members.count == 1, let key = members.keys.first,
+           key == "Ref" || key.hasPrefix("Fn::") {
+            schemaError("'Resource' must be an ARN string, not the CloudFormation intrinsic '\(key)'; "
+                        + "deploy the template or substitute its value first", at: pointer(p, "Resource"))
+        } else {
+            task.resource = string(o, "Resource", at: p, required: "Task state '\(name)'") ?? ""
+        }
         let seconds: (JSON, String) -> String? = { [self] value, key in integerProblem(value, key: key, in: 1...99_999_999) }
         task.timeoutSeconds = valueSource(o, "TimeoutSeconds", at: p, language: language, check: seconds)
         task.heartbeatSeconds = valueSource(o, "HeartbeatSeconds", at: p, language: language, check: seconds)
@@ -57,7 +65,7 @@ extension ModelBuilder {
                 return nil
             }
             if allowsIntrinsic, path.hasPrefix("States.") {
-                if let problem = IntrinsicSyntax.problem(in: path) {
+                if let problem = PathSyntax.intrinsicProblem(in: path) {
                     sink.error(.invalidPath, "'\(pathKey)' is not a valid intrinsic function call: \(problem)", at: pointer(p, pathKey))
                 }
             } else {
@@ -82,7 +90,7 @@ extension ModelBuilder {
         if let seconds { return WaitState(duration: .seconds(seconds)) }
         let timestamp = valueSource(o, "Timestamp", at: p, language: language) { value, key in
             guard case .string(let text) = value else { return "'\(key)' must be a timestamp string, not \(article(value))" }
-            return TimestampText.isValid(text) ? nil : "'\(key)' must be an RFC 3339 timestamp such as \"2026-01-31T09:30:00Z\", not \"\(text)\""
+            return Timestamp(text) != nil ? nil : "'\(key)' must be an RFC 3339 timestamp such as \"2026-01-31T09:30:00Z\", not \"\(text)\""
         }
         if let timestamp { return WaitState(duration: .timestamp(timestamp)) }
         return WaitState(duration: .seconds(.literal(0)))
@@ -107,27 +115,5 @@ extension ModelBuilder {
             }
         }
         return ParallelState(branches: machines)
-    }
-}
-
-/// RFC 3339 timestamps as Step Functions accepts them (`2026-01-31T09:30:00Z`, offsets, fractions).
-enum TimestampText {
-    static func isValid(_ text: String) -> Bool {
-        let c = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= c.count && range.allSatisfy { (48...57).contains(c[$0]) } }
-        guard c.count >= 20, digits(0..<4), c[4] == 45, digits(5..<7), c[7] == 45, digits(8..<10),
-              c[10] == 84 || c[10] == 116, digits(11..<13), c[13] == 58, digits(14..<16), c[16] == 58, digits(17..<19)
-        else { return false }
-        var i = 19
-        if i < c.count, c[i] == 46 {
-            i += 1
-            let start = i
-            while i < c.count, (48...57).contains(c[i]) { i += 1 }
-            if i == start { return false }
-        }
-        if i < c.count, c[i] == 90 || c[i] == 122 { return i + 1 == c.count }
-        guard i + 6 == c.count, c[i] == 43 || c[i] == 45, digits((i + 1)..<(i + 3)), c[i + 3] == 58, digits((i + 4)..<(i + 6))
-        else { return false }
-        return true
     }
 }

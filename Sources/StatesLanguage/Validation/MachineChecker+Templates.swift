@@ -3,18 +3,20 @@ extension MachineChecker {
     /// plain key whose value looks like a path probably lost its `.$`.
     mutating func checkTemplates(_ state: State) {
         guard state.queryLanguage == .jsonPath else { return }
-        var templates: [String] = ["Parameters", "ResultSelector", "Assign"]
-        if case .map(let map) = state.kind {
-            templates.append(map.usesLegacyParameters ? "Parameters" : "ItemSelector")
+        var templates = ["/Parameters", "/ResultSelector", "/Assign"].map { state.pointer + $0 }
+        switch state.kind {
+        case .map:
+            templates += ["/ItemSelector", "/ItemReader/Parameters", "/ResultWriter/Parameters"].map { state.pointer + $0 }
+        case .task:
+            templates.append(state.pointer + "/Credentials")
+        case .choice(let choice):
+            templates += choice.choices.map { $0.pointer + "/Assign" }
+        default:
+            break
         }
-        if case .task = state.kind { templates.append("Credentials") }
-        for field in templates {
-            if let value = node(at: pointer(state.pointer, field)) {
-                checkTemplate(value, at: pointer(state.pointer, field))
-            }
-        }
-        for catcher in state.catch {
-            if let value = node(at: pointer(catcher.pointer, "Assign")) { checkTemplate(value, at: pointer(catcher.pointer, "Assign")) }
+        templates += state.catch.map { $0.pointer + "/Assign" }
+        for p in templates {
+            if let value = node(at: p) { checkTemplate(value, at: p) }
         }
     }
 
@@ -50,7 +52,7 @@ extension MachineChecker {
                 sink.error(.invalidPath, "'\(key)' is not a valid path: \(problem)", at: p)
             }
         } else if text.hasPrefix("States.") {
-            if let problem = IntrinsicSyntax.problem(in: text) {
+            if let problem = PathSyntax.intrinsicProblem(in: text) {
                 sink.error(.invalidPath, "'\(key)' is not a valid intrinsic function call: \(problem)", at: p)
             }
         } else {

@@ -1,0 +1,67 @@
+/// How states, frames and the execution itself come to an end.
+extension Execution {
+    /// The current state completed: records `…StateExited` and follows the transition.
+    mutating func exitState(output: JSON, next: String?, assigned: JSONObject?) {
+        let index = frames.count - 1
+        let state = frames[index].state
+        if exceedsPayloadLimit(output) {
+            failState(dataLimitExceeded(state.name), retryable: false)
+            return
+        }
+        frames[index].stages.output = output
+        var details: JSONObject = ["name": .string(state.name), "output": output, "outputDetails": ["truncated": false]]
+        if let assigned, !assigned.isEmpty {
+            details["assignedVariables"] = .object(assigned)
+            details["assignedVariablesDetails"] = ["truncated": false]
+            for (name, value) in assigned { frames[index].variables[name] = value }
+        }
+        emit(.stateExited(state.typeName), details, stages: frames[index].stages)
+        if let next {
+            frames[index].moveTo(next, input: output)
+        } else {
+            finishFrame(.success(output))
+        }
+    }
+
+    /// The top frame ended: hands its outcome to the Map or Parallel below, or ends the execution.
+    mutating func finishFrame(_ outcome: Result<JSON, ExecutionError>) {
+        let done = frames.removeLast()
+        guard !frames.isEmpty else {
+            switch outcome {
+            case .success(let out):
+                if exceedsPayloadLimit(out) {
+                    finishExecution(.failed, error: dataLimitExceeded(done.stateName))
+                } else {
+                    finishExecution(.succeeded, output: out)
+                }
+            case .failure(let error):
+                finishExecution(.failed, error: error)
+            }
+            return
+        }
+        frames[frames.count - 1].lastEventId = done.lastEventId
+        childFinished(outcome)
+    }
+
+    mutating func finishExecution(_ final: ExecutionStatus, output: JSON? = nil, error: ExecutionError? = nil) {
+        let previous = frames.last?.lastEventId ?? (history.count + pending.count)
+        frames = []
+        switch final {
+        case .succeeded:
+            emit(.executionSucceeded, ["output": output ?? .null, "outputDetails": ["truncated": false]], previous: previous)
+            self.output = output
+        case .timedOut:
+            emit(.executionTimedOut, error.map { ["error": .string($0.error)] }, previous: previous)
+            failure = error
+        default:
+            var details: JSONObject = [:]
+            if let error {
+                if !error.error.isEmpty { details["error"] = .string(error.error) }
+                if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
+            }
+            emit(.executionFailed, details, previous: previous)
+            failure = error
+        }
+        status = final
+    }
+}

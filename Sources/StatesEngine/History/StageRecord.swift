@@ -1,0 +1,23 @@
+/// The values a state visit went through, in AWS order, as the TestState API names them.
+/// Each is shared with the execution's data, so recording them costs no copies.
+public struct StageRecord: Sendable {
+    public var input: JSON?
+    public var afterInputPath: JSON?
+    public var afterParameters: JSON?
+    public var result: JSON?
+    public var afterResultSelector: JSON?
+    public var afterResultPath: JSON?
+    public var output: JSON?
+
+    public init(input: JSON? = nil) { self.input = input }
+
+    /// The stages that were reached, named as TestState names them.
+    public var named: [(name: String, value: JSON)] {
+        let all: [(String, JSON?)] = [
+            ("input", input), ("afterInputPath", afterInputPath), ("afterParameters", afterParameters),
+            ("result", result), ("afterResultSelector", afterResultSelector),
+            ("afterResultPath", afterResultPath), ("output", output),
+        ]
+        return all.compactMap { name, value in value.map { (name, $0) } }
+    }
+}

@@ -1,0 +1,42 @@
+import StatesEngine
+import Testing
+
+@Suite("Event log")
+struct EventLogTests {
+    func event(_ id: Int) -> HistoryEvent {
+        HistoryEvent(id: id, previousEventId: id - 1, timestamp: 0, type: EventType("PassStateEntered"))
+    }
+
+    @Test func copiesKeepTheirOwnLengthWhileTheOriginalGrows() {
+        var log = EventLog()
+        var copies: [EventLog] = []
+        for id in 1...100 {
+            log.append(event(id))
+            copies.append(log)
+        }
+        for (i, copy) in copies.enumerated() {
+            #expect(copy.count == i + 1)
+            #expect(copy.last?.id == i + 1)
+        }
+        #expect(log.all.map(\.id) == Array(1...100))
+        #expect(log[57].id == 58)
+    }
+
+    @Test func branchingFromAnEarlierMomentLeavesTheOtherBranchAlone() {
+        var log = EventLog()
+        for id in 1...40 { log.append(event(id)) }
+        var branch = log
+        branch.append(event(1000))
+        log.append(event(41))
+        #expect(branch.last?.id == 1000)
+        #expect(log.last?.id == 41)
+        #expect(branch[39].id == 40)
+    }
+
+    @Test func aVeryLongHistoryIsReleasedWithoutExhaustingTheStack() {
+        var log: EventLog? = EventLog()
+        for id in 1...1_000_000 { log!.append(event(id)) }
+        #expect(log?.count == 1_000_000)
+        log = nil
+    }
+}
