@@ -11,7 +11,7 @@ public struct Execution: Sendable {
     /// The execution input.
     public let input: JSON
     /// The injected task source, clock start, seed and names.
-    public let options: ExecutionOptions
+    public internal(set) var options: ExecutionOptions
     /// The events emitted so far.
     public internal(set) var history = EventLog()
     /// RUNNING until the terminal event has been stepped out.
