@@ -28,8 +28,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("state-machine"), help: "The state machine of the mock configuration (needed when it defines several).")
     var stateMachine: String?
 
-    @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
+    @Option(help: "What to print: result ({\"status\", \"output\"}), history (like get-execution-history) or trace (like asldb trace).")
     var format: RunInvocation.Format = .result
+
+    @Option(name: .customLong("inject"), help: "STATE=ERROR[:CAUSE][@ATTEMPTS]: make a Task state's attempts fail (repeatable; trace format).")
+    var inject: [String] = []
 
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
@@ -48,7 +51,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let outcome = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
-                                    stateMachine: stateMachine, format: format, seed: seed).run()
+                                    stateMachine: stateMachine, format: format, seed: seed, inject: inject,
+                                    color: format == .trace && TraceColor.wanted).run()
+        if format == .trace { return try TraceColor.finish(outcome) }
         if !outcome.output.isEmpty { print(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
