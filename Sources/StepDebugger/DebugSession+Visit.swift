@@ -44,15 +44,12 @@ extension DebugSession {
         let assigned = exit?.details?["assignedVariables"]?.objectValue
         var next: String?
         if exit != nil {
-            var k = position
-            while k < log.count {
-                if levels[k] < level { break }
-                if levels[k] == level && log[k].type.rawValue.hasSuffix("StateEntered") { next = log[k].stateName; break }
-                k += 1
-            }
-            if next == nil, let state {
-                if let c = errorDetails?.catchIndex, c < state.catch.count { next = state.catch[c].next }
-                else if case .next(let n) = state.transition { next = n }
+            if let c = errorDetails?.catchIndex, let state, c < state.catch.count {
+                next = state.catch[c].next
+            } else if let state, case .next(let n) = state.transition {
+                next = n
+            } else if case .choice? = state?.kind {
+                next = nextEntered(after: position, level: level)
             }
         }
         return StateVisit(stateName: name, stateType: state?.typeName ?? typeName(entered.type), state: state,
@@ -60,6 +57,17 @@ extension DebugSession {
                           stages: StateVisit.stages(of: record, state: state), variablesBefore: variables,
                           assigned: assigned, errorDetails: errorDetails, next: next,
                           finished: exit != nil || errorDetails?.isUnhandled == true)
+    }
+
+    /// The state entered next at this level (how a Choice's decision shows in the history).
+    private func nextEntered(after position: Int, level: Int) -> String? {
+        let log = history
+        var k = position
+        while k < log.count && levels[k] >= level {
+            if levels[k] == level && log[k].type.rawValue.hasSuffix("StateEntered") { return log[k].stateName }
+            k += 1
+        }
+        return nil
     }
 
     private func typeName(_ type: EventType) -> String {

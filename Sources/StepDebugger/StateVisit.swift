@@ -13,6 +13,9 @@ public struct StateVisit: Sendable {
         public var changes: [JSONChange]
         /// The earlier stage this one equals, when the expression left the data as it was.
         public var sameAs: String?
+        /// The stage `changes` compares with: the one before, except that ResultPath is
+        /// compared with the input it writes into.
+        public var comparedWith: String?
     }
 
     public var stateName: String
@@ -50,7 +53,9 @@ public struct StateVisit: Sendable {
             var stageName = name
             if name == "afterParameters", case .map? = state?.kind { stageName = "afterItemSelector" }
             var stage = Stage(name: stageName, value: value, expression: expression(for: name, state: state, caughtBy: caught), changes: [], sameAs: nil)
-            if let previous = out.last {
+            let base = name == "afterResultPath" ? out.first : out.last
+            if let previous = base {
+                stage.comparedWith = previous.name
                 let diff = JSONDiff(from: previous.value, to: value)
                 if diff.isEmpty { stage.sameAs = previous.sameAs ?? previous.name } else { stage.changes = diff.changes }
             }

@@ -112,6 +112,7 @@ public struct TraceWriter {
             }
             out.append(head)
             out += JSONPrinter.pretty(stage.value).split(separator: "\n", omittingEmptySubsequences: false).map { pad + "    " + $0 }
+            if let base = stage.comparedWith, !stage.changes.isEmpty { out.append(pad + "  " + style.dim("changes from \(base):")) }
             for change in stage.changes.prefix(maxChanges) { out.append(pad + "  " + describe(change)) }
             if stage.changes.count > maxChanges { out.append(pad + "  … \(stage.changes.count - maxChanges) more changes") }
         }

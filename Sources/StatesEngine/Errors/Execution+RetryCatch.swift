@@ -10,11 +10,11 @@ extension Execution {
         // ends whatever Retry/Catch say; a task that reports them is handled like any error.
         let terminal = raisedByEngine
             && (error.error == StatesErrorName.runtime || error.error == StatesErrorName.dataLimitExceeded)
+        var details = ErrorDetails(error: error)
         if retryable && !terminal {
             if frames[index].retryCounts.count < state.retry.count {
                 frames[index].retryCounts = Array(repeating: 0, count: state.retry.count)
             }
-            var details = ErrorDetails(error: error)
             if let i = state.retry.firstIndex(where: { Self.matches($0.errorEquals, error) }) {
                 let retrier = state.retry[i]
                 let used = frames[index].retryCounts[i]
@@ -41,8 +41,8 @@ extension Execution {
                 catchError(error, with: state.catch[c])
                 return
             }
-            attachErrorDetails(details)
         }
+        attachErrorDetails(details)
         finishFrame(.failure(error))
     }
 
