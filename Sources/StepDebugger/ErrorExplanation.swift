@@ -12,8 +12,9 @@ public enum ErrorExplanation {
             let r = retriers[i]
             out.append("Retry[\(i)] matches \(list(r.errorEquals))")
             if let k = details.retryIndex, let delay = details.delayMilliseconds {
-                var math = "\(r.intervalSeconds) s × \(number(r.backoffRate))^\(k - 1) = \(seconds(Self.plain(r, k - 1)))"
-                if let cap = r.maxDelaySeconds, Double(r.intervalSeconds) * pow(r.backoffRate, k - 1) > Double(cap) {
+                let product = Double(r.intervalSeconds) * pow(r.backoffRate, k - 1)
+                var math = "\(r.intervalSeconds) s × \(number(r.backoffRate))^\(k - 1) = \(seconds(Int64((product * 1000).rounded())))"
+                if let cap = r.maxDelaySeconds, product > Double(cap) {
                     math += ", capped by MaxDelaySeconds to \(cap) s"
                 }
                 if r.jitterStrategy == .full { math += ", FULL jitter (seeded) → \(seconds(delay))" }
@@ -42,13 +43,6 @@ public enum ErrorExplanation {
             out.append((prefix.isEmpty ? "" : "then ") + (nested ? "→ the branch or iteration FAILS" : "→ the execution FAILS"))
         }
         return out
-    }
-
-    static func plain(_ r: Retrier, _ retry: Int) -> Int64 {
-        var s = Double(r.intervalSeconds)
-        for _ in 0..<retry { s *= r.backoffRate }
-        if let cap = r.maxDelaySeconds { s = min(s, Double(cap)) }
-        return Int64((s * 1000).rounded())
     }
 
     static func pow(_ base: Double, _ exponent: Int) -> Double {
