@@ -52,9 +52,14 @@ extension DebugSession {
                 next = nextEntered(after: position, level: level)
             }
         }
+        var stages = StateVisit.stages(of: record, state: state)
+        if case .map(let map)? = state?.kind {
+            stages = Self.inserting(mapStages(map, afterInputPath: record.afterInputPath, enteredIndex: enteredIndex,
+                                              position: position, level: level), into: stages)
+        }
         return StateVisit(stateName: name, stateType: state?.typeName ?? typeName(entered.type), state: state,
                           enteredEventId: entered.id, enteredAt: entered.timestamp, attempts: attempts,
-                          stages: StateVisit.stages(of: record, state: state), variablesBefore: variables,
+                          stages: stages, variablesBefore: variables,
                           assigned: assigned, errorDetails: errorDetails, next: next,
                           finished: exit != nil || errorDetails?.isUnhandled == true)
     }

@@ -57,7 +57,8 @@ public struct StateVisit: Sendable {
             if let previous = base {
                 stage.comparedWith = previous.name
                 let diff = JSONDiff(from: previous.value, to: value)
-                if diff.isEmpty { stage.sameAs = previous.sameAs ?? previous.name } else { stage.changes = diff.changes }
+                // A result is new data, not an edit of the stage before: listing its "changes" would be noise.
+                if diff.isEmpty { stage.sameAs = previous.sameAs ?? previous.name } else if name != "result" { stage.changes = diff.changes }
             }
             out.append(stage)
         }
