@@ -57,6 +57,18 @@ extension DebugSession {
 
     /// Makes the state entered at this pause fail now with the error, through Retry and Catch.
     public mutating func injectNow(error: String, cause: String = "") throws(SessionError) -> Pause {
+        if let frame = current.runningFrames.last, frame.entered, !current.hasQueuedEvents, current.status == .running,
+           case .task? = frame.machine[frame.stateName]?.kind {
+            // A Task fails through its task source, so the history records the failure event and
+            // its Retry/Catch details exactly as for a real error.
+            let once = Injection(state: frame.stateName, error: error, cause: cause, attempts: .range(frame.attempt...frame.attempt))
+            var copy = current
+            copy.replaceTaskSource(InjectingTaskSource(base: setup.taskSource, injections: injections + [once]))
+            replaceCurrent(copy)
+            let result = step()
+            applyInjections()
+            return result
+        }
         var copy = current
         let message = cause.isEmpty ? Injection.defaultCause(error) : cause
         guard copy.injectFailure(ExecutionError(error, cause: message)) else {

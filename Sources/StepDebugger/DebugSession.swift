@@ -116,7 +116,8 @@ public struct DebugSession: Sendable {
     public func pause(_ reason: Pause.Reason) -> Pause {
         let event = cursor > 0 ? current.history[cursor - 1] : nil
         return Pause(reason: reason, position: cursor, event: event, visit: visit(at: cursor),
-                     status: current.isFinished ? current.status : .running, elapsed: current.now - setup.options.startTime)
+                     status: current.isFinished ? current.status : .running,
+                     elapsed: (event?.timestamp ?? setup.options.startTime) - setup.options.startTime)
     }
 
     mutating func truncateFuture() {

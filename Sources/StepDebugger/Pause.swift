@@ -26,6 +26,6 @@ public struct Pause: Sendable {
     /// The state visit the event belongs to.
     public var visit: StateVisit?
     public var status: ExecutionStatus
-    /// Virtual milliseconds since the execution started.
+    /// Virtual milliseconds from the execution's start to the event at this pause.
     public var elapsed: Int64
 }

@@ -25,6 +25,7 @@ import StepDebugger
         try session.addBreakpoint("enter:ProcessPayment")
         _ = session.continueRunning()
         let pause = try session.injectNow(error: "PaymentFailedError")
+        #expect(pause.event?.type.rawValue == "LambdaFunctionFailed")
         #expect(pause.visit?.errorDetails?.catchIndex == 0)
         #expect(session.continueRunning().reason == .finished(.succeeded))
         #expect(session.history.all.contains { $0.stateName == "NotifyOrderError" })
@@ -40,6 +41,15 @@ import StepDebugger
         var again = try Samples.order()
         try again.armNext(1, state: "ShipOrder", error: "States.TaskFailed")
         #expect(again.continueRunning().reason == .finished(.failed))
+    }
+
+    @Test func injectNowOnARetryingStateShowsTheBackOff() throws {
+        var session = try Samples.order("PaymentRetriesThenSucceeds")
+        _ = try session.run(to: "ProcessPayment")
+        let pause = try session.injectNow(error: "States.HeartbeatTimeout")
+        #expect(pause.event?.type.rawValue == "LambdaFunctionTimedOut")
+        #expect(pause.visit?.errorDetails?.isUnhandled == true, "no retrier or catcher names States.HeartbeatTimeout")
+        #expect(throws: SessionError.self) { try session.injectNow(error: "X") }
     }
 
     @Test func suggestedErrorsComeFromRetryAndCatchFirst() throws {
