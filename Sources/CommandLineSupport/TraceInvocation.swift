@@ -28,10 +28,16 @@ extension RunInvocation {
     }
 
     func runTrace() -> Outcome {
-        do {
+        do throws(CommandFailure) {
             let (setup, injections) = try sessionSetup()
             var session = DebugSession(setup)
-            for injection in injections { try? session.arm(injection) }
+            for injection in injections {
+                do {
+                    try session.arm(injection)
+                } catch {
+                    throw CommandFailure("asldb trace: --inject: \(error.description)")
+                }
+            }
             let title = setup.definition.comment ?? (definition == "-" ? "<stdin>" : definition)
             let text = TraceWriter(style: TextStyle(enabled: color)).trace(&session, title: title)
             let final = session.current

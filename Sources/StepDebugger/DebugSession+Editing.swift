@@ -31,6 +31,10 @@ extension DebugSession {
         guard stateNames.contains(injection.state) else {
             throw .unknownState(injection.state, known: stateNames.sorted(), context: "injection")
         }
+        guard case .task? = setup.definition.findState(injection.state)?.kind else {
+            throw .badInjection(injection.spec, "'\(injection.state)' is not a Task state; armed injections fail Task attempts "
+                + "(to fail another state, pause on its entry and inject there)")
+        }
         injections.append(injection)
         truncateFuture()
         applyInjections()

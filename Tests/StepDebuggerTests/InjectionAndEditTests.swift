@@ -62,7 +62,8 @@ import StepDebugger
     @Test func badInjectionSpecsSayWhatToWrite() throws {
         var session = try Samples.order()
         for (spec, fragment) in [("ProcessPayment", "no '='"), ("Nowhere=X", "no state named 'Nowhere'"),
-                                 ("ProcessPayment=X@2-1", "not an attempt"), ("ProcessPayment=@1", "error name is empty")] {
+                                 ("ProcessPayment=X@2-1", "not an attempt"), ("ProcessPayment=@1", "error name is empty"),
+                                 ("ProcessPayment=X@a", "not an attempt")] {
             do {
                 try session.arm(spec)
                 Issue.record("\(spec) was accepted")
@@ -71,6 +72,8 @@ import StepDebugger
             }
         }
         #expect(session.injections.isEmpty)
+        var choice = try Samples.session("choice")
+        #expect(throws: SessionError.self) { try choice.arm("RouteOrder=X") }
     }
 
     @Test func editingTheInputAtAChoiceChangesTheBranchTaken() throws {
