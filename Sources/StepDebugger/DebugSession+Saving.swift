@@ -60,3 +60,32 @@ extension DebugSession {
         return out
     }
 }
+
+extension DebugSession {
+    /// Opens a saved session: loads the definition it names and, when it names one and it can be
+    /// read, its mock configuration; otherwise the task results recorded in the file answer.
+    public static func open(_ path: String) throws(SessionError) -> DebugSession {
+        let file = try SessionFile.read(path)
+        let bytes: [UInt8]
+        do {
+            bytes = try DefinitionFile.read(file.definitionPath)
+        } catch {
+            throw .sessionFile(path: path, "its definition cannot be read: \(error.description)")
+        }
+        let loaded = DefinitionLoader.load(bytes: bytes, fileName: file.definitionPath, validate: false)
+        guard let machine = loaded.machine else {
+            let first = loaded.errors.first.map { $0.formatted(fileName: file.definitionPath) } ?? ""
+            throw .sessionFile(path: path, "its definition \(file.definitionPath) no longer loads: \(first)")
+        }
+        var source: (any TaskSource)?
+        if let mock = file.mockConfigPath, let testCase = file.testCase, let mockBytes = try? DefinitionFile.read(mock) {
+            do {
+                let json = try JSONParser().parse(mockBytes)
+                source = try MockConfiguration(json: json).source(stateMachine: file.stateMachineName, testCase: testCase)
+            } catch {
+                throw .sessionFile(path: path, "its mock configuration \(mock) cannot be used: \(error)")
+            }
+        }
+        return try restore(file, definition: machine, taskSource: source)
+    }
+}

@@ -109,8 +109,8 @@ public struct DebugSession: Sendable {
             || endTypes.contains(event.type)
     }
 
-    /// The level of the event at position `p` (1-based event id).
-    func level(at position: Int) -> Int { position == 0 ? 0 : levels[position - 1] }
+    /// How deep inside Maps and Parallels the event with this id is (0 = top level), for indenting.
+    public func level(at position: Int) -> Int { position == 0 ? 0 : levels[position - 1] }
 
     /// The pause report for the cursor.
     public func pause(_ reason: Pause.Reason) -> Pause {

@@ -26,7 +26,8 @@ enum Samples {
             source = try MockConfiguration(json: json("samples/\(folder)/mock-config.json")).source(stateMachine: nil, testCase: testCase)
         }
         return DebugSession(SessionSetup(definition: machine, input: try json("samples/\(folder)/\(input)"), seed: seed,
-                                         taskSource: source, definitionPath: path(file)))
+                                         taskSource: source, definitionPath: path(file),
+                                         mockConfigPath: testCase.map { _ in path("samples/\(folder)/mock-config.json") }, testCase: testCase))
     }
 
     static func order(_ testCase: String = "HappyPath") throws -> DebugSession {

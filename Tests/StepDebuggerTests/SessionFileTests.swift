@@ -45,6 +45,18 @@ import StepDebugger
         #expect(restored.history.all.map { "\($0.timestamp) \($0.type)" } == session.history.all.map { "\($0.timestamp) \($0.type)" })
     }
 
+    @Test func openingASavedFileLoadsTheDefinitionAndTheMockConfiguration() throws {
+        var session = try Samples.order("PaymentDeclined")
+        try session.addBreakpoint("catch")
+        _ = session.continueRunning()
+        let path = temporaryPath("open.asldb.json")
+        try session.saved().write(to: path, replacing: true)
+        var opened = try DebugSession.open(path)
+        #expect(opened.cursor == session.cursor)
+        #expect(opened.pause(.moved).visit?.errorDetails?.catchIndex == 0)
+        #expect(opened.continueRunning().reason == .finished(.succeeded))
+    }
+
     @Test func savingNeverOverwritesAnUnrelatedFile() throws {
         let path = temporaryPath("notes.txt")
         let f = fopen(path, "w")
