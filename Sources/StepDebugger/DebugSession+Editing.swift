@@ -1,7 +1,8 @@
 /// Changing the execution at a pause: data edits and error injection. Each drops the recorded
 /// future, so stepping on runs the engine again from the changed moment.
 extension DebugSession {
-    /// Replaces the input of the state entered at this pause with JSON text.
+    /// Replaces the input of the state about to run (the one just entered, or after an exit the
+    /// next one) with JSON text.
     public mutating func editInput(_ text: String) throws(SessionError) -> Pause {
         let value = try parse(text, what: "the new state input")
         var copy = current
@@ -94,10 +95,17 @@ extension DebugSession {
     }
 
     func parse(_ text: String, what: String) throws(SessionError) -> JSON {
+        let value: JSON
         do {
-            return try JSONParser(rejectDuplicateKeys: true).parse(text)
+            value = try JSONParser(rejectDuplicateKeys: true).parse(text)
         } catch {
             throw .badJSON(what: what, line: error.location.line, column: error.location.column, error.message)
         }
+        // AWS would refuse such a payload with States.DataLimitExceeded; say so before it runs.
+        let size = JSONPrinter.compactByteCount(value)
+        guard size <= Execution.payloadLimit else {
+            throw .notAtPause("\(what) is \(size) bytes; Step Functions allows \(Execution.payloadLimit) (256 KiB); nothing was changed")
+        }
+        return value
     }
 }

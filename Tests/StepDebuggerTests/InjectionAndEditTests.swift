@@ -102,6 +102,8 @@ import StepDebugger
             #expect(error.description.contains("line 1"))
             #expect(error.description.contains("nothing was changed"))
         }
+        let huge = "{\"blob\": \"" + String(repeating: "x", count: 300_000) + "\"}"
+        #expect(throws: SessionError.self) { try session.editInput(huge) }
         _ = session.continueRunning()
         #expect(session.current.output?["shipping"] == "express-intl")
     }
