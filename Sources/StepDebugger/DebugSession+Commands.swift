@@ -15,15 +15,37 @@ extension DebugSession {
     }
 
     /// Finishes the current Map iteration or Parallel branch and stops after it (at the top
-    /// level: runs to the end).
+    /// level: runs to the next breakpoint or the end).
     public mutating func stepOut() -> Pause {
         let level = self.level(at: cursor)
+        let inParallel = enclosingContainer(level: level) == .parallelStateStarted
         return advance { session, event in
             let here = session.level(at: session.cursor)
             if here < level && Self.isPausePoint(event) { return .step }
-            if here == level && level > 0 && (event.type == .mapIterationSucceeded || event.type == .mapIterationFailed) { return .step }
+            guard here == level && level > 0 else { return nil }
+            if event.type == .mapIterationSucceeded || event.type == .mapIterationFailed { return .step }
+            // Parallel branches have no events of their own: a branch ends with its last state.
+            if inParallel, event.type.rawValue.hasSuffix("StateExited"), let name = event.stateName,
+               let state = session.setup.definition.findState(name) {
+                if case .end = state.transition { return .step }
+                if case .succeed = state.kind { return .step }
+            }
             return nil
         }
+    }
+
+    /// The `MapStateStarted` or `ParallelStateStarted` that opened the nesting level at the cursor.
+    func enclosingContainer(level: Int) -> EventType? {
+        guard level > 0 else { return nil }
+        var i = cursor - 1
+        while i >= 0 {
+            if levels[i] == level - 1 {
+                let type = history[i].type
+                if type == .mapStateStarted || type == .parallelStateStarted { return type }
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// Runs to the next enabled breakpoint or the end.

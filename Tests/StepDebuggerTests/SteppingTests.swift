@@ -68,6 +68,19 @@ import StepDebugger
         #expect(out.event?.type == .mapIterationSucceeded)
     }
 
+    @Test func stepOutOfAParallelBranchStopsWhereTheBranchEnds() throws {
+        var session = try Samples.session("parallel")
+        _ = session.step()
+        #expect(session.step().visit?.stateName == "CheckStock")
+        let out = session.stepOut()
+        #expect(out.event?.type.rawValue == "PassStateExited")
+        #expect(out.visit?.stateName == "CheckStock")
+        let next = session.step()
+        #expect(next.visit?.stateName == "CheckFraud")
+        #expect(session.stepOut().visit?.stateName == "CheckFraud")
+        #expect(session.stepOut().event?.type.rawValue == "ParallelStateExited")
+    }
+
     @Test func restartGivesTheSameHistory() throws {
         var session = try Samples.session("retry-backoff", testCase: "Default", seed: 7)
         _ = session.continueRunning()
