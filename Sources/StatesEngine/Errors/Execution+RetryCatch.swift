@@ -24,7 +24,7 @@ extension Execution {
                     let delay = retryDelay(retrier, retry: used)
                     details.retryIndex = used + 1
                     details.delayMilliseconds = delay
-                    details.uncappedDelayMilliseconds = Self.plainRetryDelay(retrier, retry: used)
+                    details.unjitteredDelayMilliseconds = Self.plainRetryDelay(retrier, retry: used)
                     attachErrorDetails(details)
                     frames[index].stages.errorDetails = nil
                     now += delay

@@ -10,7 +10,7 @@ public struct ErrorDetails: Sendable, Hashable {
     /// The back-off before the retry, in milliseconds (after the cap and the seeded jitter).
     public var delayMilliseconds: Int64?
     /// The delay before jitter: IntervalSeconds × BackoffRate^k capped by MaxDelaySeconds, in ms.
-    public var uncappedDelayMilliseconds: Int64?
+    public var unjitteredDelayMilliseconds: Int64?
     /// The catcher that took the error, when no retry follows.
     public var catchIndex: Int?
     /// The state's data after the catcher's ResultPath.
