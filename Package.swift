@@ -25,6 +25,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "StatesLanguage", dependencies: ["StatesJSON"], swiftSettings: strict),
         .target(name: "StatesEngine", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),
         .target(name: "StateGraph", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
         // ncursesw, for CursesTerminal only; scripts/setup.sh installs libncursesw5-dev.
@@ -32,13 +33,14 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CCurses"], swiftSettings: strict),
         .target(
             name: "CommandLineSupport",
-            dependencies: ["StatesEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["StepDebugger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "asldb", dependencies: ["CommandLineSupport"], swiftSettings: strict),
         .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine"], swiftSettings: strict),
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),
+        .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CursesTerminal"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["CommandLineSupport"], swiftSettings: strict),

@@ -23,7 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "The definition: an ASL file, or describe-state-machine output.")
     var definition: String
 
-    @Option(help: "What to print: result, history (like get-execution-history) or trace.")
+    @Option(help: "What to print: result, history (like get-execution-history) or trace (like asldb trace; runs to the end and reports a departure after it).")
     var format: ReplayInvocation.Format = .result
 
     @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
@@ -54,8 +54,10 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let outcome = ReplayInvocation(history: history, definition: definition, format: format, handlers: handlers,
                                        stateMachines: stateMachines, keepGoing: keepGoing, exportTest: exportTest,
-                                       testCase: testCase, handlerTimeout: handlerTimeout).run()
-        if !outcome.output.isEmpty { print(outcome.output) }
+                                       testCase: testCase, handlerTimeout: handlerTimeout,
+                                       color: format == .trace && TraceColor.wanted).run()
+        // The trace ends with its own newline.
+        if !outcome.output.isEmpty { print(outcome.output, terminator: format == .trace ? "" : "\n") }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
         }

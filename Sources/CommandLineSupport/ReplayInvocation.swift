@@ -1,4 +1,5 @@
 import StatesEngine
+import StepDebugger
 
 /// The logic of `asldb replay`, free of process I/O so tests can drive it directly.
 struct ReplayInvocation {
@@ -19,6 +20,8 @@ struct ReplayInvocation {
     var testCase = "Replay"
     var handlerTimeout: Int64 = 60
     var seed: UInt64 = 0
+    /// Whether the trace may use ANSI colour.
+    var color = false
     var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
     var write: ExportTestWriter = ExportTestWriter()
 
@@ -31,9 +34,6 @@ struct ReplayInvocation {
     }
 
     func execute() throws(CommandFailure) -> RunInvocation.Outcome {
-        if format == .trace {
-            throw CommandFailure("asldb replay: --format trace is not available yet (it comes with the trace formatter of `asldb trace`); use --format history or --format result")
-        }
         let files = ReplayFiles(command: "replay", read: read)
         let historyJSON = try files.readJSON(history, what: "execution history")
         let recorded: RecordedHistory
@@ -48,19 +48,24 @@ struct ReplayInvocation {
         if let mockMachine { options.stateMachineName = mockMachine }
         let sources = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options,
                                                   handlerTimeout: handlerTimeout)
+        let replay: Replay
         let outcome: ReplayOutcome
         do {
-            outcome = try Replay(definition: machine, recorded: recorded, options: options, sources: sources)
-                .run(stopAtDivergence: !keepGoing)
+            replay = try Replay(definition: machine, recorded: recorded, options: options, sources: sources)
+            outcome = try replay.run(stopAtDivergence: !keepGoing && format != .trace)
         } catch {
             throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")
         }
         let execution = outcome.execution
         var result = RunInvocation.Outcome()
-        result.output = JSONPrinter.pretty(format == .history ? execution.historyJSON : execution.resultJSON)
+        switch format {
+        case .history: result.output = JSONPrinter.pretty(execution.historyJSON)
+        case .result: result.output = JSONPrinter.pretty(execution.resultJSON)
+        case .trace: result.output = trace(replay)
+        }
         if let divergence = outcome.divergence {
             result.errors.append("\(ReplayFiles.displayName(history)): \(divergence.description)")
-            if !keepGoing {
+            if !keepGoing && format != .trace {
                 result.errors.append("asldb replay: stopped at the first difference; --keep-going runs on past it")
             }
             result.exitCode = ExitStatus.failed
@@ -78,5 +83,15 @@ struct ReplayInvocation {
         }
         result.exitCode = execution.status == .succeeded ? ExitStatus.ok : ExitStatus.failed
         return result
+    }
+
+    /// The whole replay as `asldb trace` prints an execution.
+    private func trace(_ replay: Replay) -> String {
+        var setup = SessionSetup(definition: replay.definition, input: replay.recorded.input, seed: seed,
+                                 taskSource: replay.options.taskSource, definitionPath: definition)
+        setup.options = replay.options
+        var session = DebugSession(setup)
+        let title = "replay of " + ReplayFiles.displayName(history)
+        return TraceWriter(style: TextStyle(enabled: color)).trace(&session, title: title)
     }
 }

@@ -34,8 +34,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
     var handlerTimeout: Int64 = 60
 
-    @Option(help: "What to print: result ({\"status\", \"output\"}) or history (like get-execution-history).")
+    @Option(help: "What to print: result ({\"status\", \"output\"}), history (like get-execution-history) or trace (like asldb trace).")
     var format: RunInvocation.Format = .result
+
+    @Option(name: .customLong("inject"), help: "STATE=ERROR[:CAUSE][@ATTEMPTS]: make a Task state's attempts fail (repeatable; trace format).")
+    var inject: [String] = []
 
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
@@ -55,11 +58,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
-                                       stateMachine: stateMachines.last { !$0.contains("=") }, format: format, seed: seed)
+                                       stateMachine: stateMachines.last { !$0.contains("=") }, format: format, seed: seed, inject: inject,
+                                       color: format == .trace && TraceColor.wanted)
         invocation.children = stateMachines.filter { $0.contains("=") }
         invocation.handlers = handlers
         invocation.handlerTimeout = handlerTimeout
         let outcome = invocation.run()
+        if format == .trace { return try TraceColor.finish(outcome) }
         if !outcome.output.isEmpty { print(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)

@@ -5,6 +5,8 @@ struct RunInvocation {
     enum Format: String, Sendable, CaseIterable {
         case result
         case history
+        /// A readable account of every state visit (see `asldb trace`).
+        case trace
     }
 
     /// What the command writes and how it exits.
@@ -21,6 +23,10 @@ struct RunInvocation {
     var stateMachine: String?
     var format = Format.result
     var seed: UInt64 = 0
+    /// `STATE=ERROR[:CAUSE][@ATTEMPTS]` error injections (trace format).
+    var inject: [String] = []
+    /// Whether the trace may use ANSI colour.
+    var color = false
     /// `--state-machine NAME=FILE` child machines and `--handler NAME=COMMAND` local task code.
     var children: [String] = []
     var handlers: [String] = []
@@ -29,6 +35,7 @@ struct RunInvocation {
     var read: (String) throws(DefinitionReadError) -> [UInt8] = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
     func run() -> Outcome {
+        if format == .trace { return runTrace() }
         do {
             let execution = try execute()
             let document = format == .history ? execution.historyJSON : execution.resultJSON
@@ -65,7 +72,7 @@ struct RunInvocation {
 
     private func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
-    private func loadDefinition() throws(CommandFailure) -> StateMachine {
+    func loadDefinition() throws(CommandFailure) -> StateMachine {
         let bytes: [UInt8]
         do {
             bytes = try read(definition)
@@ -84,7 +91,7 @@ struct RunInvocation {
         return machine
     }
 
-    private func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
+    func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
         let bytes: [UInt8]
         do {
             bytes = try read(path)
@@ -98,7 +105,7 @@ struct RunInvocation {
         }
     }
 
-    private func mockSource(_ path: String, testCase: String) throws(CommandFailure) -> MockTaskSource {
+    func mockSource(_ path: String, testCase: String) throws(CommandFailure) -> MockTaskSource {
         let json = try readJSON(path, what: "mock configuration")
         do {
             return try MockConfiguration(json: json).source(stateMachine: stateMachine, testCase: testCase)

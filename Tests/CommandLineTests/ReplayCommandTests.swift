@@ -54,10 +54,12 @@ func temporaryDirectory() throws -> String {
         #expect(invocation.run().output.contains("\"charge\""))
     }
 
-    @Test func traceFormatSaysItIsNotAvailableYet() {
+    @Test func traceFormatPrintsTheReplayLikeAsldbTrace() {
         let outcome = replay { $0.format = .trace }
-        #expect(outcome.exitCode == 2)
-        #expect(outcome.errors.joined().contains("--format history"))
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.output.hasPrefix("asldb trace · replay of "))
+        #expect(outcome.output.contains("▶ Charge"))
+        #expect(outcome.output.contains("CardDeclined"))
     }
 
     @Test func aHandlerOverridesTheRecordedAnswer() throws {

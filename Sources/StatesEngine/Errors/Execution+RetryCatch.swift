@@ -10,6 +10,7 @@ extension Execution {
         // ends whatever Retry/Catch say; a task that reports them is handled like any error.
         let terminal = raisedByEngine
             && (error.error == StatesErrorName.runtime || error.error == StatesErrorName.dataLimitExceeded)
+        var details = ErrorDetails(error: error)
         if retryable && !terminal {
             if frames[index].retryCounts.count < state.retry.count {
                 frames[index].retryCounts = Array(repeating: 0, count: state.retry.count)
@@ -17,8 +18,16 @@ extension Execution {
             if let i = state.retry.firstIndex(where: { Self.matches($0.errorEquals, error) }) {
                 let retrier = state.retry[i]
                 let used = frames[index].retryCounts[i]
+                details.retrierIndex = i
+                details.retriesUsed = used
                 if used < retrier.maxAttempts {
-                    now += retryDelay(retrier, retry: used)
+                    let delay = retryDelay(retrier, retry: used)
+                    details.retryIndex = used + 1
+                    details.delayMilliseconds = delay
+                    details.unjitteredDelayMilliseconds = Self.plainRetryDelay(retrier, retry: used)
+                    attachErrorDetails(details)
+                    frames[index].stages.errorDetails = nil
+                    now += delay
                     frames[index].retryCounts[i] = used + 1
                     frames[index].attempt += 1
                     frames[index].phase = .execute
@@ -26,11 +35,14 @@ extension Execution {
                     return
                 }
             }
-            if let catcher = state.catch.first(where: { Self.matches($0.errorEquals, error) }) {
-                catchError(error, with: catcher)
+            if let c = state.catch.firstIndex(where: { Self.matches($0.errorEquals, error) }) {
+                details.catchIndex = c
+                attachErrorDetails(details)
+                catchError(error, with: state.catch[c])
                 return
             }
         }
+        attachErrorDetails(details)
         finishFrame(.failure(error))
     }
 
@@ -51,6 +63,7 @@ extension Execution {
             let assigned = try evaluateAssign(catcher.assign, document: errorOutput)
             let output = try applyResultPath(catcher.resultPath, rawInput: raw, result: errorOutput)
             frames[index].stages.afterResultPath = output
+            frames[index].stages.errorDetails?.afterCatchResultPath = output
             exitState(output: output, next: catcher.next, assigned: assigned)
         } catch {
             finishFrame(.failure(locatedIfNeeded(error)))

@@ -11,7 +11,6 @@ public struct Execution: Sendable {
     /// The execution input.
     public let input: JSON
     /// The injected task source, clock start, seed and names.
-    /// Settable so a replay can fork: continue from a recorded prefix with another task source.
     public internal(set) var options: ExecutionOptions
     /// The events emitted so far.
     public internal(set) var history = EventLog()

@@ -8,6 +8,8 @@ public struct StageRecord: Sendable {
     public var afterResultSelector: JSON?
     public var afterResultPath: JSON?
     public var output: JSON?
+    /// Retry and Catch's handling of the error this visit raised, if any.
+    public var errorDetails: ErrorDetails?
 
     public init(input: JSON? = nil) { self.input = input }
 
