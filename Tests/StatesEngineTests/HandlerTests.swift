@@ -58,6 +58,14 @@ import Testing
         #expect(clock.now - start < .seconds(10))
     }
 
+    @Test func aBackgroundJobLeftBehindDoesNotDelayTheAnswer() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let execution = try run(Self.task(extra: #", "TimeoutSeconds": 20"#), source: source("(sleep 30 &); echo 7"))
+        #expect(execution.output == 7)
+        #expect(clock.now - start < .seconds(5))
+    }
+
     @Test func heartbeatSecondsFailsAHandlerThatGoesQuiet() throws {
         let execution = try run(Self.task(extra: #", "TimeoutSeconds": 20, "HeartbeatSeconds": 1"#),
                                 source: source("echo tick >&2; sleep 30"))

@@ -34,6 +34,8 @@ public struct HandlerProcess: Sendable {
     public var stdoutLimit = 8 << 20
     public var stderrLimit = 64 << 10
 
+    static let drainGraceMilliseconds: Int64 = 200
+
     public init(command: String, timeoutMilliseconds: Int64, heartbeatMilliseconds: Int64? = nil) {
         self.command = command
         self.timeoutMilliseconds = timeoutMilliseconds
@@ -60,6 +62,7 @@ public struct HandlerProcess: Sendable {
         var lastActivity = start
         var status: Int32 = 0
         var exited = false
+        var exitedAt: Int64 = 0
         var ending: Ending?
         while ending == nil {
             let now = Self.monotonicMilliseconds()
@@ -68,8 +71,12 @@ public struct HandlerProcess: Sendable {
             if io.pump(waitMilliseconds: 20) { lastActivity = Self.monotonicMilliseconds() }
             if io.stdout.count > stdoutLimit { ending = .tooMuchOutput; break }
             if io.stderr.count > stderrLimit { io.stderr.removeFirst(io.stderr.count - stderrLimit) }
-            if !exited, waitpid(pid, &status, WNOHANG) == pid { exited = true }
-            if exited && io.outputClosed {
+            if !exited, waitpid(pid, &status, WNOHANG) == pid {
+                exited = true
+                exitedAt = Self.monotonicMilliseconds()
+            }
+            // A background job left behind may hold the pipes open: the shell's exit is the answer.
+            if exited && (io.outputClosed || Self.monotonicMilliseconds() - exitedAt > Self.drainGraceMilliseconds) {
                 ending = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
             }
         }
