@@ -57,6 +57,18 @@ import StatesEngine
         #expect(outcome.exitCode == 0)
     }
 
+    @Test func expectationsMayLiveInAnotherDirectory() throws {
+        let directory = try suiteDirectory(expected: [:])
+        let elsewhere = try temporaryDirectory()
+        try #"{"status": "FAILED", "error": "CardDeclined"}"#.write(toFile: elsewhere + "/AlwaysDeclined.expected.json", atomically: true, encoding: .utf8)
+        var invocation = TestCasesInvocation(mockConfig: directory + "/mock-config.json", definition: fixturePath("order.asl.json"))
+        invocation.expectedDirectory = elsewhere
+        let (outcome, _, _) = invocation.run()
+        #expect(outcome.output.contains("PASS AlwaysDeclined (FAILED)"))
+        // Inputs come from that directory too; cases there without an expectation pass once they run.
+        #expect(outcome.exitCode == 0)
+    }
+
     @Test func aCaseNobodyAnswersIsAnErrorLineNotACrash() throws {
         let directory = try temporaryDirectory()
         try #"{"StateMachines": {"M": {"TestCases": {"Empty": {}}}}, "MockedResponses": {}}"#.write(toFile: directory + "/m.json", atomically: true, encoding: .utf8)
