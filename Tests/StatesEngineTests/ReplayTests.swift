@@ -86,6 +86,15 @@ func replayFixtureMachine(_ name: String) throws -> StateMachine {
         #expect(continued.output?["shipped"] == [["tracking": "X"], ["tracking": "X"]])
     }
 
+    @Test func aForkCanContinueWithEditedData() throws {
+        // After event 9 (Charge exited) the Map state waits to be entered: give it one item only.
+        var fork = try replay().fork(after: 9, taskSource: ClosureTaskSource { _ in .succeeded(["Payload": ["tracking": "Z"]]) })
+        let edited = fork.editPendingInput(["order": 7, "items": ["lamp"]])
+        #expect(edited)
+        try fork.run()
+        #expect(fork.output?["shipped"] == [["tracking": "Z"]])
+    }
+
     @Test func historiesThatCannotBeReplayedSayWhatIsMissing() throws {
         let whole = try #require(try replayFixture("order.history.json").objectValue)
         let events = try #require(whole["events"]?.arrayValue)

@@ -64,10 +64,11 @@ public struct Replay: Sendable {
             } catch {
                 throw unanswered(error, execution)
             }
-            if execution.pending.isEmpty { clean = execution }
+            if !execution.hasQueuedEvents { clean = execution }
         }
-        if execution.pending.isEmpty { clean = execution }
-        clean.options.taskSource = taskSource
+        if !execution.hasQueuedEvents { clean = execution }
+        // Data edits (`editPendingInput`, `editVariable`) apply to the returned value as well.
+        clean.replaceTaskSource(taskSource)
         return clean
     }
 
