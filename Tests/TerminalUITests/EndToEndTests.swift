@@ -1,0 +1,98 @@
+import CursesTerminal
+import Foundation
+import Testing
+
+/// Drives real programs in tmux. The demo runs inside this very test binary: the test
+/// re-launches the binary with a filter selecting `DemoChild` and an environment variable that
+/// enables it, since the package has no demo executable.
+@Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"), .serialized)
+struct EndToEndTests {
+    @Test func shellCommandReadsTypedLineAndExitStatusIsRecorded() throws {
+        let session = try TmuxSession(command: "printf 'name? '; read name; printf 'hello %s\\n' \"$name\"; exit 3",
+                                      width: 40, height: 5)
+        defer { session.close() }
+        try session.waitFor("name?")
+        try session.type("Ada")
+        try session.sendKeys("Enter")
+        try session.waitFor("hello Ada")
+        #expect(try session.waitForExit() == 3)
+    }
+
+    @Test func demoDrawsPanelsReactsToKeysAndRestoresTheTerminal() throws {
+        let session = try TmuxSession(command: Self.demoCommand, width: 80, height: 24)
+        defer { session.close() }
+        let first = try session.waitFor("keys pressed: 0")
+        #expect(first.contains("┏ States · 状態"))
+        #expect(first.contains("▶ ValidateOrder ✓"))
+        #expect(try session.paneModes().alternateScreen)
+
+        try session.sendKeys("Down", "Down")
+        let moved = try session.waitFor("keys pressed: 2")
+        #expect(moved.contains("▶ 出荷 ShipOrder"))
+
+        try session.click(x: 50, y: 4)
+        try session.waitFor("last click: x=50 y=4")
+
+        try session.resize(width: 60, height: 15)
+        let resized = try session.waitFor("60x15")
+        #expect(resized.split(separator: "\n").first.map { $0.contains("終端 60x15") } == true)
+
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let tty = try session.ttySettings()
+        #expect(tty.before == tty.after)
+        let modes = try session.paneModes()
+        #expect(!modes.alternateScreen)
+        #expect(modes.cursorVisible)
+    }
+
+    @Test func ctrlCAndSigtermQuitTheDemoAndRestoreTheTerminal() throws {
+        for (send, code) in [("C-c", Int32(130)), ("TERM", 143)] {
+            let session = try TmuxSession(command: Self.demoCommand, width: 80, height: 24)
+            defer { session.close() }
+            try session.waitFor("keys pressed: 0")
+            if send == "TERM" {
+                try session.sendKeys("")
+                _ = try Self.shell("pkill -TERM -f 'ASLDB_TUI_CHILD_MARK=\(session.directory.lastPathComponent)' || true")
+            } else {
+                try session.sendKeys(send)
+            }
+            #expect(try session.waitForExit() == code)
+            let tty = try session.ttySettings()
+            #expect(tty.before == tty.after)
+            #expect(try !session.paneModes().alternateScreen)
+        }
+    }
+
+    @Test func demoRefusesToStartWithoutATerminal() throws {
+        let output = try Self.shell("\(Self.demoCommand) < /dev/null > /dev/null; echo rc=$?")
+        #expect(output.contains("rc=2"))
+        #expect(output.contains("cannot start the full-screen debugger: standard input is not a terminal"))
+    }
+
+    /// The command line that runs `CursesDemo.run()` from this test binary.
+    static var demoCommand: String {
+        let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return "ASLDB_TUI_CHILD=demo \(TmuxSession.quote(binary)) --testing-library swift-testing --filter DemoChild"
+    }
+
+    static func shell(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command + " 2>&1"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Runs the demo when re-launched by `EndToEndTests`; skipped in ordinary test runs.
+@Suite struct DemoChild {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ASLDB_TUI_CHILD"] == "demo"))
+    @MainActor func runDemo() {
+        exit(CursesDemo.run())
+    }
+}
