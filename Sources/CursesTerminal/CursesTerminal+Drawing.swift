@@ -48,7 +48,8 @@ extension CursesTerminal {
                 }
                 if Int(getcurx(window)) != x || Int(getcury(window)) != Int(y) { wmove(window, y, Int32(x)) }
                 write(cell, window: window)
-                x += cell.width
+                // The wide character's continuation cell comes next in the run and advances x.
+                x += 1
             }
         }
         wnoutrefresh(window)

@@ -44,6 +44,9 @@ public func scalarCellWidth(_ scalar: Unicode.Scalar) -> Int {
     if v < 0x7F { return v >= 0x20 ? 1 : 0 }
     if v < 0xA0 { return 0 }
     if v == 0xAD { return 1 }  // soft hyphen: terminals show it, glibc agrees
+    // Prepended concatenation marks (Arabic number signs) are format characters that show.
+    if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+        || v == 0x110BD || v == 0x110CD { return 1 }
     if isZeroWidth(scalar) { return 0 }
     if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
     return 1
@@ -83,9 +86,7 @@ private let wideRanges: [ClosedRange<UInt32>] = [
     0x2329...0x232A,  // angle brackets
     0x2E80...0x2FDF,  // CJK radicals, Kangxi radicals
     0x2FF0...0x303E,  // ideographic description, CJK symbols and punctuation
-    0x3041...0x3247,  // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed CJK
-    0x3250...0x4DBF,  // enclosed CJK, CJK compatibility, CJK extension A
-    0x4E00...0xA4CF,  // CJK unified ideographs, Yi
+    0x3041...0xA4CF,  // kana, Bopomofo, Hangul Jamo, enclosed CJK, CJK ext. A, Yijing, CJK, Yi
     0xA960...0xA97F,  // Hangul Jamo extended A
     0xAC00...0xD7A3,  // Hangul syllables
     0xF900...0xFAFF,  // CJK compatibility ideographs

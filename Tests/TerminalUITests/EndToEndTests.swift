@@ -52,8 +52,8 @@ struct EndToEndTests {
             defer { session.close() }
             try session.waitFor("keys pressed: 0")
             if send == "TERM" {
-                try session.sendKeys("")
-                _ = try Self.shell("pkill -TERM -f 'ASLDB_TUI_CHILD_MARK=\(session.directory.lastPathComponent)' || true")
+                let demo = try #require(try Self.descendant(of: session.panePID(), runningWith: "DemoChild"))
+                kill(pid_t(demo), SIGTERM)
             } else {
                 try session.sendKeys(send)
             }
@@ -76,16 +76,31 @@ struct EndToEndTests {
         return "ASLDB_TUI_CHILD=demo \(TmuxSession.quote(binary)) --testing-library swift-testing --filter DemoChild"
     }
 
+    /// The process below `root` whose command line contains `marker`.
+    static func descendant(of root: Int, runningWith marker: String) throws -> Int? {
+        var parents: [Int: Int] = [:], commands: [Int: String] = [:]
+        for line in try shell("ps -eo pid=,ppid=,args=").split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            guard fields.count == 3, let pid = Int(fields[0]), let ppid = Int(fields[1]) else { continue }
+            parents[pid] = ppid
+            commands[pid] = String(fields[2])
+        }
+        return commands.first { pid, command in
+            guard command.contains(marker) else { return false }
+            var current = pid
+            while let parent = parents[current], parent > 1 {
+                if parent == root { return true }
+                current = parent
+            }
+            return false
+        }?.key
+    }
+
     static func shell(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " 2>&1"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("asldb-sh-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(out) }
+        _ = try TmuxSession.spawn(["/bin/sh", "-c", command], output: out)
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 }
 

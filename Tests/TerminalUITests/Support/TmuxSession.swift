@@ -26,9 +26,9 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         socket = directory.appendingPathComponent("sock").path
         let dir = Self.quote(directory.path)
-        let script = "stty -g > \(dir)/stty-before; \(command); echo $? > \(dir)/rc.tmp; "
+        let script = "stty -g > \(dir)/stty-before; (\(command)); echo $? > \(dir)/rc.tmp; "
             + "stty -g > \(dir)/stty-after; mv \(dir)/rc.tmp \(dir)/rc; exec sleep 60"
-        try run(["-f", "/dev/null", "start-server", ";", "set", "-g", "default-terminal", "tmux-256color", ";",
+        try run(detached: true, ["-f", "/dev/null", "start-server", ";", "set", "-g", "default-terminal", "tmux-256color", ";",
                  "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", script])
     }
 
@@ -115,6 +115,15 @@ final class TmuxSession {
         return (try read("stty-before"), try read("stty-after"))
     }
 
+    /// The process id of the pane's shell (the parent of the command).
+    func panePID() throws -> Int {
+        let text = try run(["display-message", "-p", "-t", target, "#{pane_pid}"])
+        guard let pid = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure(description: "no pane pid in \(text)")
+        }
+        return pid
+    }
+
     /// Whether the pane is on the alternate screen and whether its cursor is visible.
     func paneModes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
         let text = try run(["display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}"])
@@ -122,23 +131,36 @@ final class TmuxSession {
         return (parts.first == "1", parts.last == "1")
     }
 
+    /// Runs one tmux command and returns its output. Output goes through files, not pipes:
+    /// the server the first command forks would hold a pipe open forever.
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-S", socket] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "tmux \(arguments.first ?? "") failed: \(String(decoding: errorData, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
+    private func run(detached: Bool = false, _ arguments: [String]) throws -> String {
+        let out = directory.appendingPathComponent("out-\(UUID().uuidString.prefix(6))").path
+        defer { unlink(out) }
+        let status = try Self.spawn([tmux, "-S", socket] + arguments, output: detached ? "/dev/null" : out)
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        guard status == 0 else { throw Failure(description: "tmux \(arguments.first ?? "") failed: \(text)") }
+        return text
+    }
+
+    /// Runs a program with stdin from /dev/null and stdout+stderr into `output`, and waits for it.
+    /// (Foundation's Process sometimes never noticed tmux's client exit here.)
+    static func spawn(_ argv: [String], output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid = pid_t()
+        let error = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard error == 0 else { throw Failure(description: "cannot start \(argv[0]): error \(error)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exited normally: the status is in bits 8–15; killed by a signal: 128 + signal.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
     /// Single-quotes a word for `sh`.
