@@ -3,12 +3,15 @@ import Testing
 import TerminalUI
 
 /// Compares a screen's snapshot text (rows framed by `|`, then style runs) with the file
-/// `__snapshots__/<name>.txt` next to the calling test file. `ASLDB_RECORD_SNAPSHOTS=1`
+/// `Tests/__snapshots__/<test target>/<name>.txt` (outside the target folder, so SwiftPM does
+/// not warn about unhandled resource files). `ASLDB_RECORD_SNAPSHOTS=1`
 /// rewrites the file instead; a missing file is recorded and reported as a failure so a new
 /// snapshot is always looked at once.
 func expectSnapshot(_ screen: Screen, named name: String, filePath: String = #filePath,
                     sourceLocation: SourceLocation = #_sourceLocation) {
-    let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__snapshots__")
+    let targetFolder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    let folder = targetFolder.deletingLastPathComponent().appendingPathComponent("__snapshots__")
+        .appendingPathComponent(targetFolder.lastPathComponent)
     let file = folder.appendingPathComponent("\(name).txt")
     let actual = screen.snapshotText()
     let record = ProcessInfo.processInfo.environment["ASLDB_RECORD_SNAPSHOTS"] == "1"
