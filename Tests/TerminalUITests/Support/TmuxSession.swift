@@ -154,8 +154,19 @@ final class TmuxSession {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        // The test runner's threads may block signals; a tmux server inheriting that mask
+        // would ignore kill-server's hang-ups and outlive the test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let error = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        let error = posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, environ)
         guard error == 0 else { throw Failure(description: "cannot start \(argv[0]): error \(error)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
