@@ -64,6 +64,23 @@ struct EndToEndTests {
         }
     }
 
+    @Test func noColorGivesAttributesButNoColours() throws {
+        for noColor in [false, true] {
+            let session = try TmuxSession(command: (noColor ? "NO_COLOR=1 " : "") + Self.demoCommand, width: 80, height: 24)
+            defer { session.close() }
+            try session.waitFor("keys pressed: 0")
+            let styled = try session.capture(escapes: true)
+            // Default colours (39, 49) are fine; any palette colour is not.
+            let colourCodes = (0...7).flatMap { ["[3\($0)m", ";3\($0)m", "[4\($0)m", ";4\($0)m"] } + ["38;5;", "48;5;"]
+            let hasColour = colourCodes.contains { styled.contains($0) }
+            #expect(hasColour == !noColor)
+            // The selection stays visible without colour: reverse video.
+            #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m") || !noColor)
+            try session.sendKeys("q")
+            #expect(try session.waitForExit() == 0)
+        }
+    }
+
     @Test func demoRefusesToStartWithoutATerminal() throws {
         let output = try Self.shell("\(Self.demoCommand) < /dev/null > /dev/null; echo rc=$?")
         #expect(output.contains("rc=2"))
