@@ -66,7 +66,7 @@ struct EndToEndTests {
 
     @Test func noColorGivesAttributesButNoColours() throws {
         for noColor in [false, true] {
-            let session = try TmuxSession(command: (noColor ? "NO_COLOR=1 " : "") + Self.demoCommand, width: 80, height: 24)
+            let session = try TmuxSession(command: (noColor ? "NO_COLOR=1 " : "env -u NO_COLOR ") + Self.demoCommand, width: 80, height: 24)
             defer { session.close() }
             try session.waitFor("keys pressed: 0")
             let styled = try session.capture(escapes: true)
