@@ -174,6 +174,23 @@ final class TmuxSession {
         return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
+    /// The package's root folder, found from this source file's path.
+    static func packageRoot(filePath: String = #filePath) -> URL {
+        var url = URL(fileURLWithPath: filePath)
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    /// A shell command line running the built `asldb` binary with `arguments`, e.g.
+    /// `TmuxSession(command: TmuxSession.asldbCommand(["debug", "samples/order.asl.json"]))`.
+    static func asldbCommand(_ arguments: [String]) -> String {
+        let root = packageRoot()
+        let binary = root.appendingPathComponent(".build/debug/asldb").path
+        return "cd \(quote(root.path)) && \(quote(binary)) " + arguments.map(quote).joined(separator: " ")
+    }
+
     /// Single-quotes a word for `sh`.
     static func quote(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
