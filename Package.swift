@@ -31,9 +31,10 @@ let package = Package(
         // ncursesw, for CursesTerminal only; scripts/setup.sh installs libncursesw5-dev.
         .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CCurses"], swiftSettings: strict),
+        .target(name: "DebuggerUI", dependencies: ["StepDebugger", "StateGraph", "TerminalUI"], swiftSettings: strict),
         .target(
             name: "CommandLineSupport",
-            dependencies: ["StepDebugger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["StepDebugger", "DebuggerUI", "CursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "asldb", dependencies: ["CommandLineSupport"], swiftSettings: strict),
         .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine"], swiftSettings: strict),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CursesTerminal"], swiftSettings: strict),
+        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["CommandLineSupport"], swiftSettings: strict),
     ]
 )

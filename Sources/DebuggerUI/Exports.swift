@@ -1,0 +1,3 @@
+@_exported import StateGraph
+@_exported import StepDebugger
+@_exported import TerminalUI

@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+
+@testable import DebuggerUI
+
+/// The package's root folder, found from this source file's path.
+func packageRoot(filePath: String = #filePath) -> URL {
+    var url = URL(fileURLWithPath: filePath)
+    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
+    return url
+}
+
+@Suite struct ModuleTests {
+    @Test func placeholder() { #expect(Size(width: 2, height: 3).width == 2) }
+}
