@@ -11,7 +11,7 @@ public enum CursesTerminalError: Error, Hashable, Sendable, CustomStringConverti
     case cannotAddressCursor(term: String)
 
     /// What to use instead when no terminal is available.
-    public static let headlessHint = "use `asldb run` to execute without the full-screen debugger"
+    public static let headlessHint = "use `asldb run --format trace` (or `asldb trace`) to step through the execution without the full-screen debugger"
 
     public var description: String {
         let reason: String

@@ -16,6 +16,17 @@ public struct StateVisit: Sendable {
         /// The stage `changes` compares with: the one before, except that ResultPath is
         /// compared with the input it writes into.
         public var comparedWith: String?
+
+        /// A stage; `changes`, `sameAs` and `comparedWith` relate it to the stage before.
+        public init(name: String, value: JSON, expression: String? = nil, changes: [JSONChange] = [],
+                    sameAs: String? = nil, comparedWith: String? = nil) {
+            self.name = name
+            self.value = value
+            self.expression = expression
+            self.changes = changes
+            self.sameAs = sameAs
+            self.comparedWith = comparedWith
+        }
     }
 
     public var stateName: String

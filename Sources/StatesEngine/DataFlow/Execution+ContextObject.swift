@@ -34,3 +34,10 @@ extension Execution {
         return "\(executionName)-\(frame.enteredEventId)-\(frame.attempt)"
     }
 }
+
+extension Execution {
+    /// The context object `$$` as the innermost running state sees it now; nil when no state runs.
+    public var currentContextObject: JSON? {
+        frames.isEmpty ? nil : contextObject()
+    }
+}

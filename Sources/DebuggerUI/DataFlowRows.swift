@@ -1,0 +1,156 @@
+/// One row of the data-flow panel: a stage heading, a line of a stage's JSON tree, or a line
+/// of the variables and error sections.
+struct DataFlowRow: Sendable {
+    var spans: [Span]
+    /// What Enter folds or unfolds on this row (a stage, or a container in a stage's tree).
+    var foldKey: String?
+    /// A stage or section heading, drawn bold; `[` and `]` jump between them.
+    var isHeading = false
+
+    var text: String { spans.map(\.text).joined() }
+}
+
+/// Builds the data-flow panel's rows for the state visit at the session's cursor: the pipeline
+/// AWS runs, one stage after another with the expression that made it and what it changed.
+struct DataFlowRows {
+    let session: DebugSession
+    let folded: Set<String>
+
+    static let stageStyle = Style(foreground: .brightWhite, attributes: .bold)
+    static let expressionStyle = Style.fg(.cyan)
+    static let noteStyle = Style.dim
+    static let errorStyle = Style(foreground: .red, attributes: .bold)
+
+    func build() -> [DataFlowRow] {
+        guard session.cursor > 0 else { return startRows() }
+        guard let visit = session.visit(at: session.cursor) else { return executionRows() }
+        var rows = visitHeading(visit)
+        for stage in visit.stages { rows += stageRows(stage) }
+        rows += variableRows(visit)
+        if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
+        if session.current.isFinished { rows += [DataFlowRow(spans: [])] + executionRows() }
+        return rows
+    }
+
+    // MARK: - Sections
+
+    private func startRows() -> [DataFlowRow] {
+        var rows = [
+            DataFlowRow(spans: [Span("Paused before the first state, ", style: Self.noteStyle),
+                                Span(session.setup.definition.startAt, style: .bold),
+                                Span(". s steps, c continues.", style: Self.noteStyle)]),
+        ]
+        rows += stageRows(StateVisit.Stage(name: "execution input", value: session.setup.input, expression: nil,
+                                           changes: [], sameAs: nil, comparedWith: nil))
+        return rows
+    }
+
+    private func executionRows() -> [DataFlowRow] {
+        let execution = session.current
+        guard execution.isFinished else { return [] }
+        let status = execution.status.rawValue
+        let style = execution.status == .succeeded ? Style(foreground: .green, attributes: .bold) : Self.errorStyle
+        var rows = [DataFlowRow(spans: [Span("execution ", style: .bold), Span(status, style: style)], isHeading: true)]
+        if let failure = execution.failure {
+            rows.append(DataFlowRow(spans: [Span("  error ", style: Self.noteStyle), Span(failure.error, style: Self.errorStyle)]))
+            if !failure.cause.isEmpty {
+                rows.append(DataFlowRow(spans: [Span("  cause ", style: Self.noteStyle), Span(failure.cause)]))
+            }
+        }
+        if let output = execution.output {
+            rows += stageRows(StateVisit.Stage(name: "execution output", value: output, expression: nil, changes: [],
+                                               sameAs: nil, comparedWith: nil))
+        }
+        return rows
+    }
+
+    private func visitHeading(_ visit: StateVisit) -> [DataFlowRow] {
+        var spans = [Span(visit.stateName, style: .bold), Span(" (\(visit.stateType))", style: Self.noteStyle)]
+        if visit.attempts > 1 { spans.append(Span(" · attempt \(visit.attempts)", style: .fg(.yellow))) }
+        let entered = visit.enteredAt - session.setup.options.startTime
+        spans.append(Span(" · entered " + VirtualClockText.offset(entered), style: Self.noteStyle))
+        if let next = visit.next { spans.append(Span(" · next → ", style: Self.noteStyle)); spans.append(Span(next, style: .bold)) }
+        if !visit.finished { spans.append(Span(" · running", style: .fg(.yellow))) }
+        return [DataFlowRow(spans: spans)]
+    }
+
+    private func stageRows(_ stage: StateVisit.Stage) -> [DataFlowRow] {
+        let key = "stage:" + stage.name
+        let isFolded = folded.contains(key)
+        var heading: [Span] = [Span(isFolded ? "▸ " : "▾ ", style: Self.noteStyle), Span(stage.name, style: Self.stageStyle)]
+        if let expression = stage.expression {
+            heading.append(Span("  " + expression, style: Self.expressionStyle))
+        }
+        if let same = stage.sameAs {
+            heading.append(Span("  = \(same)", style: Self.noteStyle))
+            return [DataFlowRow(spans: heading, foldKey: nil, isHeading: true)]
+        }
+        if !stage.changes.isEmpty {
+            let count = stage.changes.count
+            heading.append(Span("  \(count) change\(count == 1 ? "" : "s")", style: .fg(.yellow)))
+            if let base = stage.comparedWith { heading.append(Span(" from \(base)", style: Self.noteStyle)) }
+        }
+        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true)]
+        guard !isFolded else { return rows }
+        let treeFolds = Set(folded.compactMap { $0.hasPrefix(key + "#") ? String($0.dropFirst(key.count + 1)) : nil })
+        for row in JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows() {
+            rows.append(DataFlowRow(spans: [Span("  ")] + row.spans,
+                                    foldKey: row.isContainer && !row.isClosing ? key + "#" + row.pointer : nil))
+        }
+        return rows
+    }
+
+    private func variableRows(_ visit: StateVisit) -> [DataFlowRow] {
+        guard !visit.variablesBefore.isEmpty || visit.assigned != nil else { return [] }
+        var rows = [DataFlowRow(spans: [Span("  "), Span("variables", style: Self.stageStyle),
+                                        Span("  as the state sees them", style: Self.noteStyle)], isHeading: true)]
+        for name in visit.variablesBefore.keys.sorted() {
+            rows.append(DataFlowRow(spans: [Span("    $" + name, style: .fg(.cyan)), Span(" = "),
+                                            Span(JSONPrinter.compact(visit.variablesBefore[name]!))]))
+        }
+        if let assigned = visit.assigned {
+            rows.append(DataFlowRow(spans: [Span("  "), Span("Assign", style: Self.stageStyle),
+                                            Span("  visible from the next state", style: Self.noteStyle)], isHeading: true))
+            for (name, value) in assigned {
+                let isNew = visit.variablesBefore[name] == nil
+                let changed = !isNew && visit.variablesBefore[name] != value
+                let gutter = isNew ? "+" : changed ? "~" : " "
+                let style: Style = isNew ? .fg(.green) : changed ? .fg(.yellow) : .plain
+                rows.append(DataFlowRow(spans: [Span(gutter + "   $" + name, style: style), Span(" = "),
+                                                Span(JSONPrinter.compact(value), style: style)]))
+            }
+        }
+        return rows
+    }
+
+    private func errorRows(_ details: ErrorDetails, visit: StateVisit) -> [DataFlowRow] {
+        var rows = [DataFlowRow(spans: [Span("  "), Span("errorDetails", style: Self.errorStyle)], isHeading: true)]
+        rows.append(DataFlowRow(spans: [Span("    error ", style: Self.noteStyle), Span(details.error.error, style: Self.errorStyle)]))
+        if !details.error.cause.isEmpty {
+            rows.append(DataFlowRow(spans: [Span("    cause ", style: Self.noteStyle), Span(details.error.cause)]))
+        }
+        if let event = errorEvent(for: visit) {
+            for line in session.errorExplanation(for: visit, at: event) {
+                let style: Style = line.contains("FAILS") ? Self.errorStyle : line.hasPrefix("Retry") ? .fg(.yellow) : .plain
+                rows.append(DataFlowRow(spans: [Span("    " + line, style: style)]))
+            }
+        }
+        if let after = details.afterCatchResultPath, details.catchIndex != nil {
+            rows += stageRows(StateVisit.Stage(name: "afterCatchResultPath", value: after, expression: nil, changes: [],
+                                               sameAs: nil, comparedWith: nil))
+        }
+        return rows
+    }
+
+    /// The latest event up to the cursor that reported an error of this visit.
+    private func errorEvent(for visit: StateVisit) -> HistoryEvent? {
+        let history = session.current.history
+        var position = session.cursor
+        while position > 0 && position > visit.enteredEventId - 1 {
+            let event = history[position - 1]
+            if event.stages?.errorDetails != nil { return event }
+            position -= 1
+        }
+        return nil
+    }
+}

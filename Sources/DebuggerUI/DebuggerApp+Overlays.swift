@@ -1,0 +1,147 @@
+/// Keys while a dialog, the help or the search bar is open.
+extension DebuggerApp {
+    mutating func handleOverlayKey(_ key: Key) {
+        switch overlay {
+        case nil: return
+        case .help:
+            if key == .escape || key == .char("?") || key == .char("q") || key == .enter { overlay = nil }
+        case .search(var input):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                overlay = nil
+                find(input.text)
+            default:
+                _ = input.handle(key)
+                overlay = .search(input)
+            }
+        case .breakpoint(var form):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                do {
+                    let breakpoint = try session.addBreakpoint(form.text.text.trimmingWhitespace())
+                    sessionChanged()
+                    overlay = nil
+                    report("breakpoint \(breakpoint.id) added: \(breakpoint.spec)")
+                } catch {
+                    form.problem = error.description
+                    overlay = .breakpoint(form)
+                }
+            default:
+                _ = form.text.handle(key)
+                form.problem = nil
+                overlay = .breakpoint(form)
+            }
+        case .edit(var form):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                do {
+                    let pause: Pause
+                    switch form.target {
+                    case .input: pause = try session.editInput(form.text.text)
+                    case .variable(let name): pause = try session.editVariable(name, form.text.text)
+                    }
+                    sessionChanged()
+                    overlay = nil
+                    describe(pause)
+                    report(form.target == .input ? "state input changed; s steps on with it" : "variable changed; s steps on with it")
+                } catch {
+                    form.problem = error.description
+                    overlay = .edit(form)
+                }
+            default:
+                _ = form.text.handle(key)
+                form.problem = nil
+                overlay = .edit(form)
+            }
+        case .inject(var form):
+            if form.handle(key) {
+                form.problem = nil
+                overlay = .inject(form)
+                return
+            }
+            if key == .escape {
+                overlay = nil
+                return
+            }
+            if let problem = arm(form) {
+                form.problem = problem
+                overlay = .inject(form)
+            } else {
+                overlay = nil
+            }
+        }
+    }
+
+    /// Arms the injection the form describes; returns why not when it cannot.
+    private mutating func arm(_ form: InjectForm) -> String? {
+        let error = form.error.text.trimmingWhitespace()
+        guard !error.isEmpty else { return "type an error name, or pick one with ↑↓" }
+        let cause = form.cause.text
+        let attempts = form.attempts.text.trimmingWhitespace().lowercased()
+        do {
+            if attempts == "now" {
+                guard form.runningAttempt != nil else {
+                    return "'now' needs the execution paused inside \(form.state): step to it first, or use every / k / j-k"
+                }
+                let pause = try session.injectNow(error: error, cause: cause)
+                sessionChanged()
+                describe(pause)
+                return nil
+            }
+            if attempts.hasPrefix("next") {
+                guard let count = Int(attempts.dropFirst(4).trimmingWhitespace()), count > 0 else {
+                    return "write next N with N a positive number, e.g. next 2"
+                }
+                try session.armNext(count, state: form.state, error: error, cause: cause)
+            } else {
+                let suffix = attempts.isEmpty || attempts == "every" || attempts == "all" ? "" : "@" + attempts
+                try session.arm(Injection.parse(form.state + "=" + error + suffix, stateNames: session.stateNames)
+                    .withCause(cause))
+            }
+        } catch {
+            return error.description
+        }
+        sessionChanged()
+        let when = attempts.isEmpty || attempts == "every" ? "every attempt" : attempts
+        report("armed: \(form.state) throws \(error) on \(when) · s or c to watch Retry and Catch")
+        return nil
+    }
+
+    /// Selects the next data-flow row after the selection that contains `query`.
+    mutating func find(_ query: String) {
+        let needle = query.lowercased()
+        guard !needle.isEmpty else {
+            searchQuery = nil
+            return report("search cleared")
+        }
+        searchQuery = query
+        focus = .dataFlow
+        let rows = dataFlowRows()
+        let start = dataList.selection ?? 0
+        let order = Array(rows.indices.dropFirst(start + 1)) + Array(rows.indices.prefix(start + 1))
+        let matches = rows.indices.filter { rows[$0].text.lowercased().contains(needle) }
+        guard let hit = order.first(where: { rows[$0].text.lowercased().contains(needle) }) else {
+            return report("\"\(query)\" is not in this state's data (folded parts are not searched)", error: true)
+        }
+        dataList.selection = hit
+        let number = (matches.firstIndex(of: hit) ?? 0) + 1
+        report("\"\(query)\": match \(number) of \(matches.count) · / Enter finds the next")
+    }
+}
+
+extension Injection {
+    /// The same injection with a cause typed separately (kept as parsed when empty).
+    func withCause(_ cause: String) -> Injection {
+        guard !cause.isEmpty else { return self }
+        return Injection(state: state, error: error.error, cause: cause, attempts: attempts)
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,311 @@
+/// Input handling: `update(event)` changes the model and says whether to go on.
+extension DebuggerApp {
+    /// Handles one input event (nil: a tick with no input).
+    public mutating func update(_ event: Event?) -> LoopAction {
+        guard let event else { return .continue }
+        switch event {
+        case .terminate:
+            return .quit(143)
+        case .resize(let size):
+            lastSize = size
+        case .mouse(let mouse):
+            handleMouse(mouse)
+            // The wheel scrolls away from the selection on purpose: leave it there.
+            if mouse.kind != .click { return .continue }
+        case .key(let key):
+            if key == .ctrlC { return .quit(130) }
+            if overlay != nil {
+                handleOverlayKey(key)
+            } else if let action = handleKey(key) {
+                return action
+            }
+        }
+        keepSelectionsInView()
+        return .continue
+    }
+
+    /// Runs a session command and reports where it stopped.
+    mutating func perform(_ command: (inout DebugSession) -> Pause) {
+        let pause = command(&session)
+        sessionChanged()
+        followCurrent = true
+        if let state = currentState { selectedState = state }
+        describe(pause)
+    }
+
+    /// Everything drawn from the session must be rebuilt.
+    mutating func sessionChanged() {
+        generation += 1
+        dataList.selection = 0
+        dataList.offset = 0
+    }
+
+    mutating func describe(_ pause: Pause) {
+        let at = pause.event.map { event in
+            event.type.rawValue + (event.stateName.map { " " + $0 } ?? "")
+        } ?? "the start"
+        switch pause.reason {
+        case .start: report("at the start, before \(session.setup.definition.startAt) · s steps, c continues")
+        case .step: report("stopped at \(at)")
+        case .moved: report("back in time at \(at) · s or → replays the recorded history")
+        case .breakpoint(let ids):
+            let specs = session.breakpoints.filter { ids.contains($0.id) }.map { "\($0.id) \($0.spec)" }
+            report("breakpoint \(specs.joined(separator: ", ")) hit at \(at)")
+        case .reachedState(let name): report("reached \(name)")
+        case .finished(let status):
+            var text = "the execution \(status.rawValue)"
+            if let failure = session.current.failure { text += ": \(failure.error)" + (failure.cause.isEmpty ? "" : " (\(failure.cause))") }
+            report(text + " · u steps back, r restarts", error: status != .succeeded)
+        case .engineError(let message): report(message, error: true)
+        }
+    }
+
+    // MARK: - Keys
+
+    /// Keys with no overlay open; returns an action only to quit.
+    mutating func handleKey(_ key: Key) -> LoopAction? {
+        switch key {
+        case .char("q"): return .quit(0)
+        case .char("?"), .function(1): overlay = .help
+        case .char("s"), .function(11), .right: perform { $0.step() }
+        case .char("n"), .function(10): perform { $0.next() }
+        case .char("o"): perform { $0.stepOut() }
+        case .char("c"), .function(5): perform { $0.continueRunning() }
+        case .char("u"), .left: perform { $0.stepBack() }
+        case .char("r"):
+            perform { $0.restart() }
+            report("restarted with the same input, seed, injections and breakpoints")
+        case .char("g"): runToSelected()
+        case .char("b"), .function(9): toggleBreakpoint()
+        case .char("B"): overlay = .breakpoint(BreakpointForm(text: targetState.map { "exit:" + $0 } ?? "if:"))
+        case .char("e"): openInjectForm()
+        case .char("i"): openEditForm(.input)
+        case .char("w"): save()
+        case .char("z"): zoomed.toggle()
+        case .char("f"):
+            followCurrent = true
+            report("the graph follows the current state")
+        case .char("/"): overlay = .search(TextInput(searchQuery ?? ""))
+        case .tab: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
+        case .backTab: focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
+        default: handlePanelKey(key)
+        }
+        return nil
+    }
+
+    /// Keys that move or act inside the focused panel.
+    mutating func handlePanelKey(_ key: Key) {
+        let page = max(1, panelInnerHeight(focus) - 1)
+        switch focus {
+        case .graph: handleGraphKey(key, page: page)
+        case .timeline: handleTimelineKey(key, page: page)
+        case .dataFlow: handleDataKey(key, page: page)
+        case .inspector: handleInspectorKey(key, page: page)
+        }
+    }
+
+    private mutating func handleGraphKey(_ key: Key, page: Int) {
+        let order = graphView().statesInReadingOrder
+        let index = selectedState.flatMap { order.firstIndex(of: $0) }
+        switch key {
+        case .up, .char("k"), .down, .char("j"):
+            guard !order.isEmpty else { return }
+            let delta = key == .up || key == .char("k") ? -1 : 1
+            let next = index.map { min(max($0 + delta, 0), order.count - 1) } ?? 0
+            selectedState = order[next]
+            revealSelectedState()
+        case .char("h"), .char("l"), .pageUp, .pageDown:
+            let view = graphView()
+            let viewport = panelInnerSize(.graph)
+            graphScroll = effectiveGraphScroll(view: view, viewport: viewport)
+            followCurrent = false
+            let delta: Point
+            switch key {
+            case .char("h"): delta = Point(x: -8, y: 0)
+            case .char("l"): delta = Point(x: 8, y: 0)
+            case .pageUp: delta = Point(x: 0, y: -page)
+            default: delta = Point(x: 0, y: page)
+            }
+            graphScroll.scroll(by: delta, content: view.contentSize, viewport: viewport)
+        case .home: if let first = order.first { selectedState = first; revealSelectedState() }
+        case .end: if let last = order.last { selectedState = last; revealSelectedState() }
+        case .enter:
+            if let name = selectedState { report("selected \(name) · b breakpoint · e inject · g run to it") }
+        default: break
+        }
+    }
+
+    private mutating func handleTimelineKey(_ key: Key, page: Int) {
+        let count = session.recordedEvents
+        guard count > 0 else { return }
+        var target = session.cursor
+        switch key {
+        case .up, .char("k"): target -= 1
+        case .down, .char("j"): target += 1
+        case .pageUp: target -= page
+        case .pageDown: target += page
+        case .home: target = 0
+        case .end: target = count
+        case .enter: target = timelineList.selection.map { $0 + 1 } ?? session.cursor
+        default: return
+        }
+        travel(to: min(max(target, 0), count))
+    }
+
+    /// Moves the whole view to the moment after event `position` of the recorded history.
+    mutating func travel(to position: Int) {
+        guard position != session.cursor else { return }
+        do {
+            let pause = try session.jump(toEvent: position)
+            sessionChanged()
+            followCurrent = true
+            if let state = currentState { selectedState = state }
+            describe(pause)
+        } catch {
+            report(error.description, error: true)
+        }
+    }
+
+    private mutating func handleDataKey(_ key: Key, page: Int) {
+        let rows = dataFlowRows()
+        guard !rows.isEmpty else { return }
+        var selection = min(dataList.selection ?? 0, rows.count - 1)
+        switch key {
+        case .up, .char("k"): selection -= 1
+        case .down, .char("j"): selection += 1
+        case .pageUp: selection -= page
+        case .pageDown: selection += page
+        case .home: selection = 0
+        case .end: selection = rows.count - 1
+        case .char("h"): dataOffsetX = max(0, dataOffsetX - 8)
+        case .char("l"): dataOffsetX += 8
+        case .char("["):
+            selection = rows.indices.last { $0 < selection && rows[$0].isHeading } ?? 0
+        case .char("]"):
+            selection = rows.indices.first { $0 > selection && rows[$0].isHeading } ?? selection
+        case .enter, .char(" "):
+            guard let key = rows[selection].foldKey else {
+                report("nothing to fold here: Enter folds a stage heading or a JSON object or array")
+                return
+            }
+            if folded.contains(key) { folded.remove(key) } else { folded.insert(key) }
+        default: return
+        }
+        dataList.selection = min(max(selection, 0), rows.count - 1)
+    }
+
+    private mutating func handleInspectorKey(_ key: Key, page: Int) {
+        let rows = InspectorRows(session: session).build()
+        guard !rows.isEmpty else { return }
+        var selection = min(inspectorList.selection ?? 0, rows.count - 1)
+        switch key {
+        case .up, .char("k"): selection -= 1
+        case .down, .char("j"): selection += 1
+        case .pageUp: selection -= page
+        case .pageDown: selection += page
+        case .home: selection = 0
+        case .end: selection = rows.count - 1
+        case .enter, .char(" "):
+            switch rows[selection].target {
+            case .variable(let name)?: openEditForm(.variable(name))
+            case .breakpoint(let id)?:
+                let enabled = session.breakpoints.first { $0.id == id }?.enabled ?? false
+                try? session.setBreakpoint(id, enabled: !enabled)
+                sessionChanged()
+                report("breakpoint \(id) \(enabled ? "disabled" : "enabled")")
+            case .injection(let state)?: report("d removes the injection on \(state)")
+            case nil: break
+            }
+        case .char("d"), .delete, .backspace:
+            switch rows[selection].target {
+            case .breakpoint(let id)?:
+                try? session.removeBreakpoint(id)
+                sessionChanged()
+                report("breakpoint \(id) deleted")
+            case .injection(let state)?:
+                session.disarm(state: state)
+                sessionChanged()
+                report("injections on \(state) removed; the recorded future after this pause was dropped")
+            default: report("d deletes a breakpoint or an injection: select one first")
+            }
+        default: return
+        }
+        inspectorList.selection = min(max(selection, 0), rows.count - 1)
+    }
+
+    // MARK: - Commands on the selected state
+
+    private mutating func runToSelected() {
+        guard let name = selectedState else { return report("select a state in the graph first (Tab to the graph, ↑↓)") }
+        do {
+            let pause = try session.run(to: name)
+            sessionChanged()
+            followCurrent = true
+            if let state = currentState { selectedState = state }
+            describe(pause)
+        } catch {
+            report(error.description, error: true)
+        }
+    }
+
+    private mutating func toggleBreakpoint() {
+        guard let name = targetState else { return report("select a state in the graph first", error: true) }
+        if let existing = session.breakpoints.first(where: { $0.kind == .enter(name) }) {
+            try? session.removeBreakpoint(existing.id)
+            report("breakpoint on entering \(name) removed")
+        } else {
+            let breakpoint = session.addBreakpoint(.enter(name))
+            report("breakpoint \(breakpoint.id): stop on entering \(name) · c continues to it")
+        }
+        sessionChanged()
+    }
+
+    private mutating func openInjectForm() {
+        guard let name = targetState else { return report("select a Task state in the graph first", error: true) }
+        guard case .task? = session.setup.definition.findState(name)?.kind else {
+            let type = session.setup.definition.findState(name)?.typeName ?? "unknown"
+            return report("\(name) is a \(type) state: errors are injected into Task states (select one in the graph with ↑↓)", error: true)
+        }
+        let running = session.current.runningFrames.last.flatMap { $0.stateName == name && $0.entered ? $0.attempt : nil }
+        var names = session.suggestedErrors(for: name)
+        for extra in [StatesErrorName.taskFailed, StatesErrorName.timeout, StatesErrorName.heartbeatTimeout] where !names.contains(extra) {
+            names.append(extra)
+        }
+        overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running))
+    }
+
+    private mutating func openEditForm(_ target: EditForm.Target) {
+        switch target {
+        case .input:
+            guard let frame = session.current.runningFrames.last, !session.current.isFinished else {
+                return report("nothing to edit: the execution has ended", error: true)
+            }
+            overlay = .edit(EditForm(target: .input, value: frame.input))
+        case .variable(let name):
+            let value = session.current.runningFrames.last?.variables[name] ?? .null
+            overlay = .edit(EditForm(target: target, value: value))
+        }
+    }
+
+    private mutating func save() {
+        let path = sessionPath ?? Self.defaultSessionPath(for: session.setup.definitionPath)
+        do {
+            try session.saved().write(to: path)
+            sessionPath = path
+            report("session saved to \(path)")
+        } catch {
+            report(error.description, error: true)
+        }
+    }
+
+    /// `order.asl.json` → `order.asldb-session.json`, beside the definition.
+    static func defaultSessionPath(for definition: String?) -> String {
+        guard let definition, definition != "-" else { return "asldb-session.json" }
+        var base = definition
+        for suffix in [".asl.json", ".json", ".asl.yaml", ".yaml", ".yml"] where base.hasSuffix(suffix) {
+            base.removeLast(suffix.count)
+            break
+        }
+        return base + ".asldb-session.json"
+    }
+}

@@ -1,0 +1,239 @@
+/// Drawing: `view(size)` turns the model into a screen. It never changes the model (scroll
+/// positions are kept in range here for drawing only), so a frame is a pure function of it.
+extension DebuggerApp {
+    /// The smallest window the debugger draws in; smaller ones get a message instead.
+    public static let minimumSize = Size(width: 60, height: 16)
+
+    /// Draws the whole screen at `size`.
+    public func view(_ size: Size) -> Screen {
+        var screen = Screen(size: size)
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            drawTooSmall(on: &screen)
+            return screen
+        }
+        let parts = screen.bounds.rows([.fixed(1), .rest, .fixed(1)])
+        drawHeader(in: parts[0], on: &screen)
+        for (panel, rect) in panelRects(in: parts[1]) { draw(panel, in: rect, on: &screen) }
+        drawStatus(in: parts[2], on: &screen)
+        drawOverlay(on: &screen)
+        return screen
+    }
+
+    /// Where each panel goes in the body: graph and data flow on top, timeline and inspector
+    /// below; with `z` only the focused panel, over the whole body.
+    func panelRects(in body: Rect) -> [(PanelID, Rect)] {
+        if zoomed { return [(focus, body)] }
+        let bottomHeight = max(6, body.height * 3 / 10)
+        let halves = body.rows([.rest, .fixed(bottomHeight)])
+        let graphWidth = body.width >= 140 ? 48 : 45
+        let top = halves[0].columns([.percent(graphWidth), .rest])
+        let bottom = halves[1].columns([.percent(graphWidth), .rest])
+        return [(.graph, top[0]), (.dataFlow, top[1]), (.timeline, bottom[0]), (.inspector, bottom[1])]
+    }
+
+    func panelRect(_ panel: PanelID, size: Size) -> Rect? {
+        let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+        return panelRects(in: body).first { $0.0 == panel }?.1
+    }
+
+    private func draw(_ panel: PanelID, in rect: Rect, on screen: inout Screen) {
+        switch panel {
+        case .graph: drawGraph(in: rect, on: &screen)
+        case .dataFlow: drawDataFlow(in: rect, on: &screen)
+        case .timeline: drawTimeline(in: rect, on: &screen)
+        case .inspector: drawInspector(in: rect, on: &screen)
+        }
+    }
+
+    // MARK: - Header and status
+
+    private func drawHeader(in rect: Rect, on screen: inout Screen) {
+        screen.fill(rect, with: Cell(" ", style: Self.barStyle))
+        let execution = session.current
+        let status = execution.isFinished ? execution.status : .running
+        let statusStyle: Style
+        switch status {
+        case .running: statusStyle = Style(foreground: .black, background: .yellow, attributes: .bold)
+        case .succeeded: statusStyle = Style(foreground: .black, background: .green, attributes: .bold)
+        case .failed, .timedOut: statusStyle = Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        }
+        let elapsed = (session.cursor > 0 ? session.current.history[session.cursor - 1].timestamp : session.setup.options.startTime)
+            - session.setup.options.startTime
+        let right: [Span] = [
+            Span(" \(status.rawValue) ", style: statusStyle),
+            Span("  t=" + VirtualClockText.offset(elapsed), style: Self.barStyle.with(.bold)),
+            Span("  event \(session.cursor)/\(session.recordedEvents)", style: Self.barStyle),
+            Span("  ? help ", style: Self.barStyle),
+        ]
+        let rightWidth = right.reduce(0) { $0 + cellWidth($1.text) }
+        let left: [Span] = [Span(" asldb ", style: Self.barStyle.with(.bold)), Span(" " + title, style: Self.barStyle)]
+        screen.put(left, at: rect.origin, clip: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+        screen.put(right, at: Point(x: rect.maxX - rightWidth, y: rect.y), clip: rect)
+    }
+
+    static let barStyle = Style(foreground: .brightWhite, background: .palette(236))
+
+    private func drawStatus(in rect: Rect, on screen: inout Screen) {
+        StatusLine(hints: KeyBindings.hints(for: self), message: message,
+                   messageStyle: messageIsError ? Style(foreground: .red, attributes: .bold) : .fg(.yellow))
+            .render(in: rect, on: &screen)
+    }
+
+    private func drawTooSmall(on screen: inout Screen) {
+        let lines = [
+            "This window is \(screen.width)×\(screen.height).",
+            "asldb needs at least \(Self.minimumSize.width)×\(Self.minimumSize.height):",
+            "enlarge it, or press q to quit.",
+        ]
+        let top = max(0, (screen.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (screen.width - cellWidth(line)) / 2)
+            screen.put(line, at: Point(x: x, y: top + i), style: i == 0 ? .bold : .plain)
+        }
+    }
+
+    // MARK: - Panels
+
+    private func drawGraph(in rect: Rect, on screen: inout Screen) {
+        let view = graphView()
+        var footer = ""
+        if let selected = selectedState, selected != currentState { footer = "selected " + selected }
+        let inner = Panel(PanelID.graph.title, focused: focus == .graph, footer: footer).render(in: rect, on: &screen)
+        var scroll = effectiveGraphScroll(view: view, viewport: inner.size)
+        scroll.clamp(content: view.contentSize, viewport: inner.size)
+        view.render(scroll: scroll, in: inner, on: &screen)
+    }
+
+    /// The graph's scroll position for drawing: following the current state unless the user panned.
+    func effectiveGraphScroll(view: GraphView, viewport: Size) -> ScrollState {
+        var scroll = graphScroll
+        if followCurrent, let name = currentState ?? selectedState, let box = view.box(of: name) {
+            scroll.follow(box, content: view.contentSize, viewport: viewport)
+        }
+        return scroll
+    }
+
+    func dataFlowRows() -> [DataFlowRow] {
+        cache.rows(for: DataFlowCache.Key(generation: generation, folded: folded)) {
+            DataFlowRows(session: session, folded: folded).build()
+        }
+    }
+
+    func dataFlowTitle() -> String {
+        guard let visit = session.visit(at: session.cursor) else { return PanelID.dataFlow.title }
+        var title = "\(PanelID.dataFlow.title) · \(visit.stateName) (\(visit.stateType))"
+        if visit.attempts > 1 { title += " · attempt \(visit.attempts)" }
+        return title
+    }
+
+    private func drawDataFlow(in rect: Rect, on screen: inout Screen) {
+        let rows = dataFlowRows()
+        var list = dataList
+        let selection = min(list.selection ?? 0, max(0, rows.count - 1))
+        list.selection = rows.isEmpty ? nil : selection
+        let footer = rows.isEmpty ? "" : "\(selection + 1)/\(rows.count)"
+        let inner = Panel(dataFlowTitle(), focused: focus == .dataFlow, footer: footer).render(in: rect, on: &screen)
+        list.offset = Self.clampedOffset(list.offset, count: rows.count, height: inner.height)
+        let query = searchQuery?.lowercased()
+        for y in 0..<inner.height {
+            let index = list.offset + y
+            guard index < rows.count else { break }
+            let row = rows[index]
+            let line = inner.row(y)
+            var spans = row.spans
+            if row.isHeading { spans = spans.map { Span($0.text, style: $0.style.with(.bold)) } }
+            screen.put(spans, at: Point(x: line.x - dataOffsetX, y: line.y), clip: line)
+            if let query, !query.isEmpty { highlight(query, in: row.text, at: Point(x: line.x - dataOffsetX, y: line.y), clip: line, on: &screen) }
+            if focus == .dataFlow && index == selection {
+                screen.restyle(line) { $0.bg(.palette(237)).with(.bold) }
+            }
+        }
+    }
+
+    /// A list's first row kept so the list never scrolls past its end.
+    static func clampedOffset(_ offset: Int, count: Int, height: Int) -> Int {
+        max(0, min(offset, count - height))
+    }
+
+    /// Marks every occurrence of `query` (lowercased) in a drawn row.
+    private func highlight(_ query: String, in text: String, at origin: Point, clip: Rect, on screen: inout Screen) {
+        let haystack = Array(text.lowercased())
+        let needle = Array(query)
+        guard haystack.count == text.count, !needle.isEmpty, needle.count <= haystack.count else { return }
+        var column = 0
+        var index = 0
+        while index < haystack.count {
+            if index + needle.count <= haystack.count && Array(haystack[index..<(index + needle.count)]) == needle {
+                let width = cellWidth(String(haystack[index..<(index + needle.count)]))
+                let cells = Rect(x: origin.x + column, y: origin.y, width: width, height: 1).intersection(clip)
+                screen.restyle(cells) { _ in Style(foreground: .black, background: .yellow, attributes: .bold) }
+                column += width
+                index += needle.count
+            } else {
+                column += cellWidth(haystack[index])
+                index += 1
+            }
+        }
+    }
+
+    private func drawTimeline(in rect: Rect, on screen: inout Screen) {
+        let history = session.history
+        let count = history.count
+        let selected = session.cursor > 0 ? session.cursor - 1 : nil
+        let footer = count == 0 ? "" : "\(session.cursor)/\(count)"
+        let inner = Panel(PanelID.timeline.title, focused: focus == .timeline, footer: footer).render(in: rect, on: &screen)
+        var list = timelineList
+        list.offset = Self.clampedOffset(list.offset, count: count, height: inner.height)
+        if count == 0 {
+            screen.put("no events yet: s steps", at: inner.origin, style: .dim, clip: inner)
+            return
+        }
+        for y in 0..<inner.height {
+            let index = list.offset + y
+            guard index < count else { break }
+            let line = inner.row(y)
+            var spans = TimelineRow.spans(for: history[index], level: session.level(at: index + 1),
+                                          start: session.setup.options.startTime)
+            let isCurrent = index == selected
+            let isFuture = index >= session.cursor
+            spans.insert(Span(isCurrent ? "▶" : " ", style: .bold), at: 0)
+            if isFuture { spans = spans.map { Span($0.text, style: Style(attributes: .dim)) } }
+            screen.put(spans, at: line.origin, clip: line)
+            if isCurrent { screen.restyle(line) { $0.bg(focus == .timeline ? .palette(24) : .palette(237)).with(.bold) } }
+        }
+    }
+
+    private func drawInspector(in rect: Rect, on screen: inout Screen) {
+        let rows = InspectorRows(session: session).build()
+        var list = inspectorList
+        list.selection = rows.isEmpty ? nil : min(list.selection ?? 0, rows.count - 1)
+        let inner = Panel(PanelID.inspector.title, focused: focus == .inspector).render(in: rect, on: &screen)
+        list.offset = Self.clampedOffset(list.offset, count: rows.count, height: inner.height)
+        for y in 0..<inner.height {
+            let index = list.offset + y
+            guard index < rows.count else { break }
+            let line = inner.row(y)
+            screen.put(rows[index].spans, at: line.origin, clip: line)
+            if focus == .inspector && index == list.selection {
+                screen.restyle(line) { $0.bg(.palette(237)).with(.bold) }
+            }
+        }
+    }
+
+    // MARK: - Overlays
+
+    private func drawOverlay(on screen: inout Screen) {
+        switch overlay {
+        case nil: return
+        case .help: KeyBindings.helpOverlay.render(in: screen.bounds, on: &screen)
+        case .inject(let form): form.render(in: screen.bounds, on: &screen)
+        case .edit(let form): form.render(in: screen.bounds, on: &screen)
+        case .breakpoint(let form): form.render(in: screen.bounds, on: &screen)
+        case .search(var input):
+            let bar = screen.bounds.row(screen.height - 1)
+            screen.fill(bar)
+            let x = screen.put("/", at: bar.origin, style: .bold, clip: bar)
+            input.render(in: Rect(x: x, y: bar.y, width: bar.width - x, height: 1), on: &screen, style: .plain)
+        }
+    }
+}

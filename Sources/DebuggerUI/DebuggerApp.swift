@@ -1,0 +1,128 @@
+/// The four panels of the debugger's screen, in Tab order.
+public enum PanelID: Int, CaseIterable, Sendable, Hashable {
+    case graph, dataFlow, timeline, inspector
+
+    /// The name in the panel's border and in the help.
+    public var title: String {
+        switch self {
+        case .graph: return "Graph"
+        case .dataFlow: return "Data flow"
+        case .timeline: return "Timeline"
+        case .inspector: return "Variables & context"
+        }
+    }
+}
+
+/// The full-screen debugger as a value: `update(_:)` takes an input event and changes the model,
+/// `view(_:)` draws it. No terminal, clock or file inside, so tests drive it with a list of keys.
+public struct DebuggerApp {
+    /// The debugging session: the execution's timeline, breakpoints and injections.
+    public internal(set) var session: DebugSession
+    /// What the header names: the definition's file name and Comment.
+    public let title: String
+    let graph: GraphCanvas
+    public internal(set) var focus: PanelID = .graph
+    /// Whether the focused panel fills the whole body (`z`).
+    public internal(set) var zoomed = false
+    var graphScroll = ScrollState()
+    /// Whether the graph scrolls to keep the current state in view; panning by hand stops it.
+    var followCurrent = true
+    /// The state picked in the graph with the arrows or the mouse: `b`, `e` and `g` act on it.
+    public internal(set) var selectedState: String?
+    var timelineList = ListState(selection: nil)
+    var dataList = ListState(selection: 0)
+    var inspectorList = ListState(selection: 0)
+    /// Folded rows of the data-flow panel, by `DataFlowRow.foldKey`.
+    var folded: Set<String> = []
+    /// Columns the data-flow panel is scrolled to the right (`h`/`l`).
+    var dataOffsetX = 0
+    public internal(set) var overlay: Overlay?
+    /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
+    public internal(set) var searchQuery: String?
+    /// The line on the right of the status bar: what the last command did.
+    public internal(set) var message: String
+    public internal(set) var messageIsError = false
+    /// Where `w` saves the session (`--session FILE`), nil for the default name.
+    public var sessionPath: String?
+    /// The size of the last frame drawn, for page-sized scrolling and mouse hit tests.
+    var lastSize = Size(width: 80, height: 24)
+    let cache = DataFlowCache()
+    /// Counts changes to the session, so caches know when to rebuild.
+    var generation = 0
+
+    /// A debugger over `session`, paused before the first state.
+    public init(session: DebugSession, title: String, sessionPath: String? = nil) {
+        self.session = session
+        self.title = title
+        self.sessionPath = sessionPath
+        graph = GraphLayout.layout(session.setup.definition)
+        message = "paused before the first state · s step · c continue · ? help"
+        selectedState = session.setup.definition.startAt
+    }
+
+    /// Something drawn over the panels that takes the keys until it closes.
+    public enum Overlay {
+        case help
+        case inject(InjectForm)
+        case edit(EditForm)
+        case breakpoint(BreakpointForm)
+        case search(TextInput)
+    }
+
+    /// The name of the visible overlay, for tests and the status line.
+    public var overlayName: String? {
+        switch overlay {
+        case nil: return nil
+        case .help: return "help"
+        case .inject: return "inject"
+        case .edit: return "edit"
+        case .breakpoint: return "breakpoint"
+        case .search: return "search"
+        }
+    }
+
+    /// The state the execution is in at the cursor (the latest state visit's state).
+    public var currentState: String? {
+        session.visit(at: session.cursor)?.stateName
+    }
+
+    /// The state that `b`, `e` and `g` act on: the graph's selection, else the current state.
+    var targetState: String? {
+        selectedState ?? currentState
+    }
+
+    /// The graph view for the cursor's moment.
+    func graphView(colors: Bool = true) -> GraphView {
+        GraphView(canvas: graph, marks: GraphMarks(session: session, selected: selectedState), colors: colors)
+    }
+
+    /// Shows a note on the status line, such as which files the debugger picked.
+    public mutating func note(_ text: String) {
+        report(text + " · s step · ? help")
+    }
+
+    mutating func report(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+}
+
+/// Remembers the data-flow rows of the last moment drawn: building them walks every stage's
+/// JSON, which is too slow to repeat for every key press on a 200 KiB state.
+final class DataFlowCache {
+    struct Key: Hashable {
+        /// Bumped by every command that can change what the session shows.
+        var generation: Int
+        var folded: Set<String>
+    }
+
+    private var key: Key?
+    private var rows: [DataFlowRow] = []
+
+    func rows(for key: Key, build: () -> [DataFlowRow]) -> [DataFlowRow] {
+        if key == self.key { return rows }
+        rows = build()
+        self.key = key
+        return rows
+    }
+}

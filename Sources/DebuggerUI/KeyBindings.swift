@@ -1,0 +1,64 @@
+/// Every key the debugger answers, for the help overlay and the status line.
+enum KeyBindings {
+    static let helpOverlay = HelpOverlay(title: "asldb keys", sections: [
+        .init("Run", [
+            ("s  F11", "step: to the next state entry, exit or error (into Map and Parallel)"),
+            ("n  F10", "next: step over a Map or Parallel as one step"),
+            ("o", "step out of the current branch or iteration"),
+            ("c  F5", "continue to the next breakpoint or the end"),
+            ("g", "run to the selected state"),
+            ("←  u", "step back to the previous pause"),
+            ("→", "step forward again (runs on at the end of the history)"),
+            ("r", "restart: same input, seed, injections and breakpoints"),
+        ]),
+        .init("Breakpoints, errors and edits", [
+            ("b  F9", "toggle a breakpoint on entering the selected state"),
+            ("B", "add a breakpoint: exit:S, error[:NAME], retry, catch, if:$.total > 100"),
+            ("e", "inject an error into the selected Task state"),
+            ("i", "edit the state input at this pause (JSON)"),
+            ("Enter", "on a variable in the inspector: edit it; on a breakpoint: enable/disable"),
+            ("d  Del", "in the inspector: delete the breakpoint or injection"),
+            ("w", "save the session (--session FILE, or NAME.asldb-session.json)"),
+        ]),
+        .init("Look around", [
+            ("Tab  Shift-Tab", "next / previous panel"),
+            ("↑ ↓  j k", "move in the panel (timeline: travel to that event)"),
+            ("h l", "pan the graph or the data left and right"),
+            ("PgUp PgDn Home End", "page, first, last"),
+            ("Enter", "data flow: fold or unfold a stage or a JSON node; graph: select"),
+            ("[  ]", "data flow: previous / next stage"),
+            ("/", "search the data flow (Enter again for the next match)"),
+            ("z", "zoom the focused panel to the whole window, again to go back"),
+            ("f", "graph: follow the current state again after panning"),
+            ("mouse", "click a state or an event to select it; wheel scrolls"),
+            ("?", "this help"),
+            ("q  Ctrl-C", "quit"),
+        ]),
+    ])
+
+    /// The keys that work now, most useful first; the status line drops what does not fit.
+    static func hints(for app: DebuggerApp) -> [(key: String, action: String)] {
+        switch app.overlay {
+        case .help: return [("? Esc", "close help")]
+        case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
+        case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
+        case .search: return [("Enter", "find"), ("Esc", "cancel")]
+        case nil: break
+        }
+        var hints: [(key: String, action: String)] = []
+        if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
+            hints += [("u", "back"), ("r", "restart")]
+        } else {
+            hints += [("s", "step"), ("n", "next"), ("c", "continue"), ("u", "back")]
+        }
+        hints += [("e", "inject"), ("b", "break")]
+        switch app.focus {
+        case .dataFlow: hints += [("Enter", "fold"), ("/", "search")]
+        case .timeline: hints += [("↑↓", "travel")]
+        case .inspector: hints += [("Enter", "edit"), ("d", "delete")]
+        case .graph: hints += [("↑↓", "select")]
+        }
+        hints += [("Tab", "panel"), ("?", "help"), ("q", "quit")]
+        return hints
+    }
+}
