@@ -28,14 +28,7 @@ struct InspectorRows {
             rows.append(InspectorRow(spans: [Span("  $" + name, style: .fg(.cyan)), Span("  "),
                                              Span(JSONPrinter.compact(variables[name]!))], target: .variable(name)))
         }
-        rows.append(heading("Context object $$", count: nil))
-        if let context = execution.currentContextObject {
-            rows += contextRows(context)
-        } else {
-            rows.append(note(execution.isFinished ? "the execution has ended" : "no state is running"))
-        }
-        rows.append(heading("Injections", count: session.injections.count))
-        if session.injections.isEmpty { rows.append(note("none armed · e arms one")) }
+        if !session.injections.isEmpty { rows.append(heading("Injections", count: session.injections.count)) }
         for injection in session.injections {
             let attempts: String
             switch injection.attempts {
@@ -46,14 +39,22 @@ struct InspectorRows {
                                              Span(" → " + injection.error.error, style: .fg(.red)),
                                              Span(" · " + attempts, style: .dim)], target: .injection(injection.state)))
         }
-        rows.append(heading("Breakpoints", count: session.breakpoints.count))
-        if session.breakpoints.isEmpty { rows.append(note("none · b on a state, B for any kind")) }
+        if !session.breakpoints.isEmpty { rows.append(heading("Breakpoints", count: session.breakpoints.count)) }
         for breakpoint in session.breakpoints {
             let mark = breakpoint.enabled ? Span("  ◆ ", style: .fg(.red)) : Span("  ◇ ", style: .dim)
             rows.append(InspectorRow(spans: [mark, Span("\(breakpoint.id) ", style: .dim),
                                              Span(breakpoint.spec, style: breakpoint.enabled ? .plain : .dim),
                                              Span(breakpoint.enabled ? "" : "  (disabled)", style: .dim)],
                                      target: .breakpoint(breakpoint.id)))
+        }
+        if session.injections.isEmpty && session.breakpoints.isEmpty {
+            rows.append(note("no breakpoints (b, B) or injections (e) yet"))
+        }
+        rows.append(heading("Context object $$", count: nil))
+        if let context = execution.currentContextObject {
+            rows += contextRows(context)
+        } else {
+            rows.append(note(execution.isFinished ? "the execution has ended" : "no state is running"))
         }
         return rows
     }
