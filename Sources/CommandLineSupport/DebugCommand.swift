@@ -53,6 +53,9 @@ struct DebugCommand: ParsableCommand {
     @Option(help: "A session file: loaded when it exists, and where w saves.")
     var session: String?
 
+    @Option(name: .customLong("export-dir"), help: "Where x writes the execution as a mock-config test case (default: asldb-tests beside the definition).")
+    var exportDirectory: String?
+
     func validate() throws {
         if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
         if definition == nil && session == nil { throw ValidationError("give a definition file (or --session FILE to load a saved session)") }
@@ -74,7 +77,11 @@ struct DebugCommand: ParsableCommand {
             do {
                 let loaded = try DebugSession.open(session)
                 let title = Self.title(path: loaded.setup.definitionPath ?? session, machine: loaded.setup.definition)
-                return (DebuggerApp(session: loaded, title: title, sessionPath: session), "loaded the session \(session)")
+                var app = DebuggerApp(session: loaded, title: title, sessionPath: session)
+                let definitionPath = loaded.setup.definitionPath ?? session
+                app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definitionPath),
+                                                    stateMachine: loaded.setup.stateMachineName ?? "M", testCase: "Debug")
+                return (app, "loaded the session \(session)")
             } catch {
                 throw CommandFailure("asldb debug: \(error.description)")
             }
@@ -120,7 +127,9 @@ struct DebugCommand: ParsableCommand {
         } catch {
             throw CommandFailure("asldb debug: \(error.description)")
         }
-        let app = DebuggerApp(session: debugSession, title: Self.title(path: definition, machine: setup.definition), sessionPath: session)
+        var app = DebuggerApp(session: debugSession, title: Self.title(path: definition, machine: setup.definition), sessionPath: session)
+        app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definition),
+                                            stateMachine: machineName ?? "M", testCase: "Debug")
         return (app, notes.isEmpty ? nil : "using " + notes.joined(separator: ", "))
     }
 

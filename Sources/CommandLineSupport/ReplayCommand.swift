@@ -1,5 +1,8 @@
 import ArgumentParser
+import DebuggerUI
 import StatesEngine
+
+import Glibc
 
 /// `asldb replay HISTORY --definition DEF ...`
 struct ReplayCommand: ParsableCommand {
@@ -23,8 +26,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "The definition: an ASL file, or describe-state-machine output.")
     var definition: String
 
-    @Option(help: "What to print: result, history (like get-execution-history) or trace (like asldb trace; runs to the end and reports a departure after it).")
-    var format: ReplayInvocation.Format = .result
+    @Option(help: "Run headless and print: result, history (like get-execution-history) or trace (like asldb trace; runs to the end and reports a departure after it). Without it the debugger opens on a terminal, and result is printed otherwise.")
+    var format: ReplayInvocation.Format?
 
     @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
     var handlers: [String] = []
@@ -52,6 +55,8 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        if format == nil && isatty(1) == 1 && isatty(0) == 1 && exportTest == nil { return try runDebugger() }
+        let format = self.format ?? .result
         let outcome = ReplayInvocation(history: history, definition: definition, format: format, handlers: handlers,
                                        stateMachines: stateMachines, keepGoing: keepGoing, exportTest: exportTest,
                                        testCase: testCase, handlerTimeout: handlerTimeout,
@@ -63,6 +68,22 @@ struct ReplayCommand: ParsableCommand {
         }
         // Notes (files written, warnings) go to standard error even on success.
         if !outcome.errors.isEmpty { printError(outcome.errors.joined(separator: "\n")) }
+    }
+
+    /// Opens the debugger on the replay, stopping where it departs from the recording.
+    private func runDebugger() throws {
+        let invocation = ReplayInvocation(history: history, definition: definition, handlers: handlers,
+                                          stateMachines: stateMachines, handlerTimeout: handlerTimeout)
+        let (session, divergence, mockMachine) = try invocation.debugSession()
+        let source = DebugCommand.fileName(history)
+        var app = DebuggerApp(session: session, title: "replay of \(source) · " + DebugCommand.title(path: definition, machine: session.setup.definition))
+        app.replay = DebuggerApp.ReplayContext(source: source, divergence: divergence)
+        app.exporter = DebugExport.exporter(directory: DebugExport.defaultDirectory(besides: definition),
+                                            stateMachine: mockMachine ?? "M", testCase: testCase)
+        var note = "replaying \(source): task answers come from the recording"
+        if let id = divergence?.localEventId { note += " · departs from it at event \(id) (c runs there)" }
+        let code = MainActor.assumeIsolated { DebuggerRunner.run(app, notes: note) }
+        if code != ExitStatus.ok { throw CommandFailure("", exitCode: code) }
     }
 }
 

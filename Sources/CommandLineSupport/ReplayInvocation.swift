@@ -33,7 +33,8 @@ struct ReplayInvocation {
         }
     }
 
-    func execute() throws(CommandFailure) -> RunInvocation.Outcome {
+    /// Reads the history and the definition and sets up the local re-execution.
+    func prepare() throws(CommandFailure) -> (Replay, RecordedHistory, mockMachine: String?) {
         let files = ReplayFiles(command: "replay", read: read)
         let historyJSON = try files.readJSON(history, what: "execution history")
         let recorded: RecordedHistory
@@ -48,10 +49,32 @@ struct ReplayInvocation {
         if let mockMachine { options.stateMachineName = mockMachine }
         let sources = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options,
                                                   handlerTimeout: handlerTimeout)
-        let replay: Replay
+        do {
+            return (try Replay(definition: machine, recorded: recorded, options: options, sources: sources), recorded, mockMachine)
+        } catch {
+            throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")
+        }
+    }
+
+    /// A debug session stepping through the replay, and where it departs from the recording.
+    func debugSession() throws(CommandFailure) -> (DebugSession, Divergence?, mockMachine: String?) {
+        let (replay, _, mockMachine) = try prepare()
+        let divergence: Divergence?
+        do {
+            divergence = try replay.run(stopAtDivergence: true).divergence
+        } catch {
+            throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")
+        }
+        var setup = SessionSetup(definition: replay.definition, input: replay.recorded.input, seed: seed,
+                                 taskSource: replay.options.taskSource, definitionPath: definition)
+        setup.options = replay.options
+        return (DebugSession(setup), divergence, mockMachine)
+    }
+
+    func execute() throws(CommandFailure) -> RunInvocation.Outcome {
+        let (replay, recorded, mockMachine) = try prepare()
         let outcome: ReplayOutcome
         do {
-            replay = try Replay(definition: machine, recorded: recorded, options: options, sources: sources)
             outcome = try replay.run(stopAtDivergence: !keepGoing && format != .trace)
         } catch {
             throw CommandFailure("\(ReplayFiles.displayName(history)): error: \(error.description)")

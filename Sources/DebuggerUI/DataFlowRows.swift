@@ -15,6 +15,8 @@ struct DataFlowRow: Sendable {
 struct DataFlowRows {
     let session: DebugSession
     let folded: Set<String>
+    /// Rows put first: a replay's departure from its recording at this moment.
+    var banner: [DataFlowRow] = []
 
     static let stageStyle = Style(foreground: .brightWhite, attributes: .bold)
     static let expressionStyle = Style.fg(.cyan)
@@ -22,9 +24,9 @@ struct DataFlowRows {
     static let errorStyle = Style(foreground: .red, attributes: .bold)
 
     func build() -> [DataFlowRow] {
-        guard session.cursor > 0 else { return startRows() }
-        guard let visit = session.visit(at: session.cursor) else { return executionRows() }
-        var rows = visitHeading(visit)
+        guard session.cursor > 0 else { return banner + startRows() }
+        guard let visit = session.visit(at: session.cursor) else { return banner + executionRows() }
+        var rows = banner + visitHeading(visit)
         for stage in visit.stages { rows += stageRows(stage) }
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }

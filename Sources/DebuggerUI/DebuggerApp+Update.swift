@@ -26,10 +26,12 @@ extension DebuggerApp {
 
     /// Runs a session command and reports where it stopped.
     mutating func perform(_ command: (inout DebugSession) -> Pause) {
+        let before = session.cursor
         let pause = command(&session)
         sessionChanged()
         followCurrent = true
         if let state = currentState { selectedState = state }
+        if stopAtDivergence(from: before) { return }
         describe(pause)
     }
 
@@ -81,6 +83,7 @@ extension DebuggerApp {
         case .char("e"): openInjectForm()
         case .char("i"): openEditForm(.input)
         case .char("w"): save()
+        case .char("x"): export()
         case .char("z"): zoomed.toggle()
         case .char("f"):
             followCurrent = true

@@ -115,7 +115,7 @@ extension DebuggerApp {
 
     func dataFlowRows() -> [DataFlowRow] {
         cache.rows(for: DataFlowCache.Key(generation: generation, folded: folded)) {
-            DataFlowRows(session: session, folded: folded).build()
+            DataFlowRows(session: session, folded: folded, banner: divergenceRows()).build()
         }
     }
 

@@ -44,6 +44,10 @@ public struct DebuggerApp {
     public internal(set) var messageIsError = false
     /// Where `w` saves the session (`--session FILE`), nil for the default name.
     public var sessionPath: String?
+    /// Set when the session replays a recorded AWS execution.
+    public var replay: ReplayContext?
+    /// Writes the session as a mock test case (`x`); nil where no file system is at hand.
+    public var exporter: Exporter?
     /// The size of the last frame drawn, for page-sized scrolling and mouse hit tests.
     var lastSize = Size(width: 80, height: 24)
     let cache = DataFlowCache()

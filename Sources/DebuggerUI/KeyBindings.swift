@@ -19,6 +19,7 @@ enum KeyBindings {
             ("Enter", "on a variable in the inspector: edit it; on a breakpoint: enable/disable"),
             ("d  Del", "in the inspector: delete the breakpoint or injection"),
             ("w", "save the session (--session FILE, or NAME.asldb-session.json)"),
+            ("x", "export this execution as a mock-config test case (asldb test runs it)"),
         ]),
         .init("Look around", [
             ("Tab  Shift-Tab", "next / previous panel"),

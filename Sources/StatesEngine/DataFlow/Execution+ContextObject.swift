@@ -38,6 +38,8 @@ extension Execution {
 extension Execution {
     /// The context object `$$` as the innermost running state sees it now; nil when no state runs.
     public var currentContextObject: JSON? {
-        frames.isEmpty ? nil : contextObject()
+        // Spelled out: a bare `nil` here would become JSON's own null literal.
+        if frames.isEmpty { return Optional<JSON>.none }
+        return contextObject()
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import CommandLineSupport
+import DebuggerUI
+
+/// `asldb debug` and `asldb replay` opening the debugger: what they load, and what the user sees.
+@Suite struct DebugCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func parse(_ arguments: [String]) throws -> DebugCommand {
+        try DebugCommand.parse(arguments)
+    }
+
+    @Test func aSampleFolderSuppliesItsInputAndMocks() throws {
+        let command = try parse([Self.root + "/samples/order-processing/order-processing.asl.json"])
+        let (app, notes) = try command.makeApp()
+        #expect(notes?.contains("input.json") == true)
+        #expect(notes?.contains("mock-config.json") == true)
+        #expect(notes?.contains("test case HappyPath of 5") == true)
+        #expect(app.session.setup.testCase == "HappyPath")
+        #expect(app.session.setup.input["orderId"] == "o-1001")
+        #expect(app.title.hasPrefix("order-processing.asl.json · "))
+    }
+
+    @Test func flagsOverrideTheFolderAndArmInjectionsAndBreakpoints() throws {
+        let folder = Self.root + "/samples/order-processing/"
+        let command = try parse([folder + "order-processing.asl.json", "--input", folder + "input-empty-order.json",
+                                 "--test-case", "PaymentDeclined", "--inject", "ProcessPayment=Boom@0",
+                                 "--break", "enter:ShipOrder"])
+        let (app, _) = try command.makeApp()
+        #expect(app.session.setup.testCase == "PaymentDeclined")
+        #expect(app.session.injections.map(\.spec) == ["ProcessPayment=Boom@0"])
+        #expect(app.session.breakpoints.map(\.spec) == ["enter:ShipOrder"])
+    }
+
+    @Test func badInputSaysWhereAndExitsTwo() throws {
+        let missing = try parse(["/nonexistent/order.asl.json"])
+        #expect(throws: CommandFailure.self) { try missing.makeApp() }
+        do {
+            _ = try missing.makeApp()
+        } catch let failure as CommandFailure {
+            #expect(failure.exitCode == 2)
+            #expect(failure.message.contains("/nonexistent/order.asl.json"))
+            #expect(failure.message.hasPrefix("asldb debug:"))
+        }
+        let folder = Self.root + "/samples/order-processing/"
+        let badBreak = try parse([folder + "order-processing.asl.json", "--break", "enter:NoSuchState"])
+        #expect(throws: CommandFailure.self) { try badBreak.makeApp() }
+    }
+
+    @Test func aReplayOpensAtTheStartAndStopsWhereItDepartsFromTheRecording() throws {
+        let directory = try temporaryDirectory()
+        let changed = try String(contentsOfFile: fixturePath("order.asl.json"), encoding: .utf8).replacingOccurrences(of: "$.payment", with: "$.charge")
+        try changed.write(toFile: directory + "/changed.json", atomically: true, encoding: .utf8)
+        let invocation = ReplayInvocation(history: fixturePath("order.history.json"), definition: directory + "/changed.json")
+        let (session, divergence, _) = try invocation.debugSession()
+        #expect(divergence?.localEventId == 9)
+        var app = DebuggerApp(session: session, title: "replay")
+        app.replay = DebuggerApp.ReplayContext(source: "order.history.json", divergence: divergence)
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.cursor == 9)
+        #expect(app.messageIsError)
+        #expect(app.message.contains("departs from the recording"))
+        let text = app.view(Size(width: 100, height: 30)).rows().joined(separator: "\n")
+        #expect(text.contains("recorded event 9"))
+        // A fork: stepping on runs live past the departure.
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.isFinished)
+        #expect(app.session.current.output?["charge"] != nil)
+    }
+
+    @Test func exportWritesATestCaseThatAsldbTestPasses() throws {
+        let directory = try temporaryDirectory()
+        let folder = Self.root + "/samples/order-processing/"
+        let command = try parse([folder + "order-processing.asl.json", "--test-case", "PaymentAlwaysFails",
+                                 "--export-dir", directory])
+        var (app, _) = try command.makeApp()
+        _ = app.update(.key(.char("x")))
+        #expect(app.messageIsError)
+        #expect(app.message.contains("run the execution to its end"))
+        _ = app.update(.key(.char("c")))
+        _ = app.update(.key(.char("x")))
+        #expect(!app.messageIsError, "\(app.message)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/mock-config.json"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/Debug.expected.json"))
+        // A second export never overwrites the first.
+        _ = app.update(.key(.char("x")))
+        #expect(app.message.contains("Debug-2"))
+        var test = TestCasesInvocation(mockConfig: directory + "/mock-config.json", definition: folder + "order-processing.asl.json")
+        test.expectedDirectory = directory
+        let outcome = test.run().outcome
+        #expect(outcome.exitCode == 0, "\(outcome.output) \(outcome.errors)")
+    }
+}
