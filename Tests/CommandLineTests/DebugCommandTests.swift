@@ -39,10 +39,10 @@ import DebuggerUI
         #expect(throws: CommandFailure.self) { try missing.makeApp() }
         do {
             _ = try missing.makeApp()
-        } catch let failure as CommandFailure {
-            #expect(failure.exitCode == 2)
-            #expect(failure.message.contains("/nonexistent/order.asl.json"))
-            #expect(failure.message.hasPrefix("asldb debug:"))
+        } catch {
+            #expect(error.exitCode == 2)
+            #expect(error.message.contains("/nonexistent/order.asl.json"))
+            #expect(error.message.hasPrefix("asldb debug:"))
         }
         let folder = Self.root + "/samples/order-processing/"
         let badBreak = try parse([folder + "order-processing.asl.json", "--break", "enter:NoSuchState"])
@@ -76,7 +76,7 @@ import DebuggerUI
         let folder = Self.root + "/samples/order-processing/"
         let command = try parse([folder + "order-processing.asl.json", "--test-case", "PaymentAlwaysFails",
                                  "--export-dir", directory])
-        var (app, _) = try command.makeApp()
+        var app = try command.makeApp().0
         _ = app.update(.key(.char("x")))
         #expect(app.messageIsError)
         #expect(app.message.contains("run the execution to its end"))
