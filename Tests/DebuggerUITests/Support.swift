@@ -1,7 +1,4 @@
 import Foundation
-import Testing
-
-@testable import DebuggerUI
 
 /// The package's root folder, found from this source file's path.
 func packageRoot(filePath: String = #filePath) -> URL {
@@ -10,8 +7,4 @@ func packageRoot(filePath: String = #filePath) -> URL {
         url.deleteLastPathComponent()
     }
     return url
-}
-
-@Suite struct ModuleTests {
-    @Test func placeholder() { #expect(Size(width: 2, height: 3).width == 2) }
 }
