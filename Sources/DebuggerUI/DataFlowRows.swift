@@ -6,6 +6,8 @@ struct DataFlowRow: Sendable {
     var foldKey: String?
     /// A stage or section heading, drawn bold; `[` and `]` jump between them.
     var isHeading = false
+    /// Whether the fold under `foldKey` is folded now.
+    var isFolded = false
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -14,7 +16,9 @@ struct DataFlowRow: Sendable {
 /// AWS runs, one stage after another with the expression that made it and what it changed.
 struct DataFlowRows {
     let session: DebugSession
-    let folded: Set<String>
+    /// Folds the user set (true) or opened (false), by fold key; the rest keep their default:
+    /// every stage folded to a one-line preview except the newest, whose document is open.
+    let overrides: [String: Bool]
     /// Rows put first: a replay's departure from its recording at this moment.
     var banner: [DataFlowRow] = []
 
@@ -27,7 +31,8 @@ struct DataFlowRows {
         guard session.cursor > 0 else { return banner + startRows() }
         guard let visit = session.visit(at: session.cursor) else { return banner + executionRows() }
         var rows = banner + visitHeading(visit)
-        for stage in visit.stages { rows += stageRows(stage) }
+        let newest = visit.stages.last { $0.sameAs == nil }?.name
+        for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
         if session.current.isFinished { rows += [DataFlowRow(spans: [])] + executionRows() }
@@ -76,9 +81,9 @@ struct DataFlowRows {
         return [DataFlowRow(spans: spans)]
     }
 
-    private func stageRows(_ stage: StateVisit.Stage) -> [DataFlowRow] {
+    private func stageRows(_ stage: StateVisit.Stage, foldedByDefault: Bool = false) -> [DataFlowRow] {
         let key = "stage:" + stage.name
-        let isFolded = folded.contains(key)
+        let isFolded = overrides[key] ?? foldedByDefault
         var heading: [Span] = [Span(isFolded ? "▸ " : "▾ ", style: Self.noteStyle), Span(stage.name, style: Self.stageStyle)]
         if let expression = stage.expression {
             heading.append(Span("  " + expression, style: Self.expressionStyle))
@@ -92,12 +97,18 @@ struct DataFlowRows {
             heading.append(Span("  \(count) change\(count == 1 ? "" : "s")", style: .fg(.yellow)))
             if let base = stage.comparedWith { heading.append(Span(" from \(base)", style: Self.noteStyle)) }
         }
-        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true)]
+        if isFolded {
+            // A folded stage still shows the start of its document, so the pipeline reads at a glance.
+            let preview = JSONPrinter.compact(stage.value)
+            heading.append(Span("  " + String(preview.prefix(160)) + (preview.count > 160 ? "…" : ""), style: Self.noteStyle))
+        }
+        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded)]
         guard !isFolded else { return rows }
-        let treeFolds = Set(folded.compactMap { $0.hasPrefix(key + "#") ? String($0.dropFirst(key.count + 1)) : nil })
+        let prefix = key + "#"
+        let treeFolds = Set(overrides.compactMap { $0.value && $0.key.hasPrefix(prefix) ? String($0.key.dropFirst(prefix.count)) : nil })
         for row in JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows() {
             rows.append(DataFlowRow(spans: [Span("  ")] + row.spans,
-                                    foldKey: row.isContainer && !row.isClosing ? key + "#" + row.pointer : nil))
+                                    foldKey: row.isContainer ? prefix + row.pointer : nil, isFolded: row.isCollapsed))
         }
         return rows
     }

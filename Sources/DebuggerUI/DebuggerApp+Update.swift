@@ -40,6 +40,12 @@ extension DebuggerApp {
         generation += 1
         dataList.selection = 0
         dataList.offset = 0
+        // At an error the lesson is what Retry and Catch do with it: show that first.
+        if session.cursor > 0, session.current.history[session.cursor - 1].stages?.errorDetails != nil,
+           let row = dataFlowRows().firstIndex(where: { $0.isHeading && $0.text.contains("errorDetails") }) {
+            dataList.selection = row
+            dataList.offset = max(0, row - 1)
+        }
     }
 
     mutating func describe(_ pause: Pause) {
@@ -191,7 +197,7 @@ extension DebuggerApp {
                 report("nothing to fold here: Enter folds a stage heading or a JSON object or array")
                 return
             }
-            if folded.contains(key) { folded.remove(key) } else { folded.insert(key) }
+            foldOverrides[key] = !rows[selection].isFolded
         default: return
         }
         dataList.selection = min(max(selection, 0), rows.count - 1)

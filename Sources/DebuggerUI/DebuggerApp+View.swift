@@ -114,8 +114,8 @@ extension DebuggerApp {
     }
 
     func dataFlowRows() -> [DataFlowRow] {
-        cache.rows(for: DataFlowCache.Key(generation: generation, folded: folded)) {
-            DataFlowRows(session: session, folded: folded, banner: divergenceRows()).build()
+        cache.rows(for: DataFlowCache.Key(generation: generation, folds: foldOverrides)) {
+            DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows()).build()
         }
     }
 

@@ -32,8 +32,8 @@ public struct DebuggerApp {
     var timelineList = ListState(selection: nil)
     var dataList = ListState(selection: 0)
     var inspectorList = ListState(selection: 0)
-    /// Folded rows of the data-flow panel, by `DataFlowRow.foldKey`.
-    var folded: Set<String> = []
+    /// Folds the user changed in the data-flow panel, by `DataFlowRow.foldKey` (true: folded).
+    var foldOverrides: [String: Bool] = [:]
     /// Columns the data-flow panel is scrolled to the right (`h`/`l`).
     var dataOffsetX = 0
     public internal(set) var overlay: Overlay?
@@ -117,7 +117,7 @@ final class DataFlowCache {
     struct Key: Hashable {
         /// Bumped by every command that can change what the session shows.
         var generation: Int
-        var folded: Set<String>
+        var folds: [String: Bool]
     }
 
     private var key: Key?
