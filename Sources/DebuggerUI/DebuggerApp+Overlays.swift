@@ -56,6 +56,39 @@ extension DebuggerApp {
                 form.problem = nil
                 overlay = .edit(form)
             }
+        case .answer(var form):
+            if form.handle(key) {
+                form.problem = nil
+                overlay = .answer(form)
+                return
+            }
+            if key == .escape {
+                overlay = nil
+                return
+            }
+            let response: TaskResponse
+            let error = form.error.text.trimmingWhitespace()
+            if !error.isEmpty {
+                response = .failed(ExecutionError(error, cause: form.cause.text))
+            } else {
+                do {
+                    response = .succeeded(try JSONParser().parse(form.result.text))
+                } catch {
+                    form.problem = "result: column \(error.location.column): \(error.message)"
+                    overlay = .answer(form)
+                    return
+                }
+            }
+            do {
+                let pause = try session.answerTask(response)
+                sessionChanged()
+                overlay = nil
+                followCurrent = true
+                describe(pause)
+            } catch {
+                form.problem = error.description
+                overlay = .answer(form)
+            }
         case .inject(var form):
             if form.handle(key) {
                 form.problem = nil

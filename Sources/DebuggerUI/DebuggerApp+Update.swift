@@ -64,7 +64,8 @@ extension DebuggerApp {
             var text = "the execution \(status.rawValue)"
             if let failure = session.current.failure { text += ": \(failure.error)" + (failure.cause.isEmpty ? "" : " (\(failure.cause))") }
             report(text + " · u steps back, r restarts", error: status != .succeeded)
-        case .engineError(let message): report(message, error: true)
+        case .engineError(let message):
+            report(message + (waitingTask != nil ? " · or press a to answer it by hand" : ""), error: true)
         }
     }
 
@@ -88,6 +89,7 @@ extension DebuggerApp {
         case .char("B"): overlay = .breakpoint(BreakpointForm(text: targetState.map { "exit:" + $0 } ?? "if:"))
         case .char("e"): openInjectForm()
         case .char("i"): openEditForm(.input)
+        case .char("a"): openAnswerForm()
         case .char("w"): save()
         case .char("x"): export()
         case .char("z"): zoomed.toggle()
@@ -281,6 +283,20 @@ extension DebuggerApp {
             names.append(extra)
         }
         overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running))
+    }
+
+    /// The Task state whose attempt is waiting for an answer at the cursor, if any.
+    var waitingTask: (name: String, waitsForToken: Bool)? {
+        guard let frame = session.current.runningFrames.last, frame.entered, !session.current.isFinished,
+              case .task(let task)? = frame.machine[frame.stateName]?.kind else { return nil }
+        return (frame.stateName, task.resource.hasSuffix(".waitForTaskToken"))
+    }
+
+    private mutating func openAnswerForm() {
+        guard let waiting = waitingTask else {
+            return report("no Task is waiting for an answer here: a answers a Task nothing else answers", error: true)
+        }
+        overlay = .answer(AnswerForm(state: waiting.name, waitsForToken: waiting.waitsForToken))
     }
 
     private mutating func openEditForm(_ target: EditForm.Target) {

@@ -229,6 +229,7 @@ extension DebuggerApp {
         case .inject(let form): form.render(in: screen.bounds, on: &screen)
         case .edit(let form): form.render(in: screen.bounds, on: &screen)
         case .breakpoint(let form): form.render(in: screen.bounds, on: &screen)
+        case .answer(let form): form.render(in: screen.bounds, on: &screen)
         case .search(var input):
             let bar = screen.bounds.row(screen.height - 1)
             screen.fill(bar)

@@ -70,6 +70,7 @@ public struct DebuggerApp {
         case inject(InjectForm)
         case edit(EditForm)
         case breakpoint(BreakpointForm)
+        case answer(AnswerForm)
         case search(TextInput)
     }
 
@@ -81,6 +82,7 @@ public struct DebuggerApp {
         case .inject: return "inject"
         case .edit: return "edit"
         case .breakpoint: return "breakpoint"
+        case .answer: return "answer"
         case .search: return "search"
         }
     }

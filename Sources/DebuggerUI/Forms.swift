@@ -152,3 +152,62 @@ public struct BreakpointForm {
         }
     }
 }
+
+/// The dialog that answers a waiting Task attempt by hand: a result (JSON), or an error and
+/// cause, as SendTaskSuccess / SendTaskFailure would for a task token.
+public struct AnswerForm {
+    public enum Field: Int, CaseIterable { case result, error, cause }
+
+    public let state: String
+    public let waitsForToken: Bool
+    public internal(set) var result = TextInput("{}")
+    public internal(set) var error = TextInput("")
+    public internal(set) var cause = TextInput("")
+    public internal(set) var field = Field.result
+    public internal(set) var problem: String?
+
+    init(state: String, waitsForToken: Bool) {
+        self.state = state
+        self.waitsForToken = waitsForToken
+    }
+
+    mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .tab, .down: field = Field(rawValue: (field.rawValue + 1) % Field.allCases.count)!
+        case .backTab, .up: field = Field(rawValue: (field.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
+        case .enter, .escape: return false
+        default:
+            switch field {
+            case .result: return result.handle(key)
+            case .error: return error.handle(key)
+            case .cause: return cause.handle(key)
+            }
+        }
+        return true
+    }
+
+    func render(in bounds: Rect, on screen: inout Screen) {
+        var copy = self
+        let intro = waitsForToken
+            ? "\(state) waits for its task token: answer as SendTaskSuccess (result) or SendTaskFailure (error)."
+            : "Nothing answers \(state): type the task's result, or an error to make the attempt fail."
+        let dialog = Dialog("Answer \(state)", lines: [intro, "An error name, when given, wins over the result."],
+                            hint: "Tab field · Enter answer · Esc cancel", contentHeight: 5, width: min(max(bounds.width - 8, 30), 90))
+        let area = dialog.render(in: bounds, on: &screen)
+        let fields: [(String, Field)] = [("result", .result), ("error", .error), ("cause", .cause)]
+        for (i, (name, f)) in fields.enumerated() {
+            let style: Style = field == f ? Style(foreground: .cyan, attributes: .bold) : .plain
+            let x = screen.put(padded(name, toWidth: 8), at: Point(x: area.x, y: area.y + i), style: style, clip: area)
+            let rect = Rect(x: x, y: area.y + i, width: area.maxX - x, height: 1)
+            switch f {
+            case .result: copy.result.render(in: rect, on: &screen, focused: field == f)
+            case .error: copy.error.render(in: rect, on: &screen, focused: field == f)
+            case .cause: copy.cause.render(in: rect, on: &screen, focused: field == f)
+            }
+        }
+        if let problem {
+            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 4),
+                       style: Style(foreground: .red, attributes: .bold), clip: area)
+        }
+    }
+}

@@ -16,6 +16,7 @@ enum KeyBindings {
             ("B", "add a breakpoint: exit:S, error[:NAME], retry, catch, if:$.total > 100"),
             ("e", "inject an error into the selected Task state"),
             ("i", "edit the state input at this pause (JSON)"),
+            ("a", "answer a waiting Task by hand: a result, or an error (task tokens too)"),
             ("Enter", "on a variable in the inspector: edit it; on a breakpoint: enable/disable"),
             ("d  Del", "in the inspector: delete the breakpoint or injection"),
             ("w", "save the session (--session FILE, or NAME.asldb-session.json)"),
@@ -43,6 +44,7 @@ enum KeyBindings {
         case .help: return [("? Esc", "close help")]
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
+        case .answer: return [("Tab", "field"), ("Enter", "answer"), ("Esc", "cancel")]
         case .search: return [("Enter", "find"), ("Esc", "cancel")]
         case nil: break
         }

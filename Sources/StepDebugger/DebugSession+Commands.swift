@@ -67,6 +67,7 @@ extension DebugSession {
         fresh.breakpoints = breakpoints
         fresh.nextBreakpointId = nextBreakpointId
         fresh.injections = injections
+        fresh.answers = answers
         fresh.applyInjections()
         self = fresh
         return pause(.start)

@@ -68,7 +68,7 @@ extension DebugSession {
             // its Retry/Catch details exactly as for a real error.
             let once = Injection(state: frame.stateName, error: error, cause: cause, attempts: .range(frame.attempt...frame.attempt))
             var copy = current
-            copy.replaceTaskSource(InjectingTaskSource(base: setup.taskSource, injections: injections + [once]))
+            copy.replaceTaskSource(InjectingTaskSource(base: setup.taskSource, injections: injections + [once], answers: answers))
             replaceCurrent(copy)
             let result = step()
             applyInjections()
@@ -84,13 +84,27 @@ extension DebugSession {
     }
 
     /// The error names worth offering for injection into a state.
+    /// Answers the Task attempt the execution is waiting on (nothing else answered it, or it
+    /// waits for a task token) with a result or an error, and steps on.
+    public mutating func answerTask(_ response: TaskResponse) throws(SessionError) -> Pause {
+        guard let frame = current.runningFrames.last, frame.entered, current.status == .running,
+              case .task? = frame.machine[frame.stateName]?.kind else {
+            throw .notAtPause("a task can be answered only while a Task state waits for its result (step into one first)")
+        }
+        let entry = max(0, current.entryCount(of: frame.stateName) - 1)
+        answers.append(TaskAnswer(state: frame.stateName, entry: entry, attempt: frame.attempt, response: response))
+        truncateFuture()
+        applyInjections()
+        return step()
+    }
+
     public func suggestedErrors(for state: String) -> [String] {
         setup.definition.findState(state)?.suggestedInjectionErrors ?? []
     }
 
     mutating func applyInjections() {
         var copy = timeline[cursor]
-        copy.replaceTaskSource(InjectingTaskSource(base: setup.taskSource, injections: injections))
+        copy.replaceTaskSource(InjectingTaskSource(base: setup.taskSource, injections: injections, answers: answers))
         timeline[cursor] = copy
     }
 

@@ -40,6 +40,8 @@ public struct DebugSession: Sendable {
     public internal(set) var cursor = 0
     public internal(set) var breakpoints: [Breakpoint] = []
     public internal(set) var injections: [Injection] = []
+    /// Task results the user typed in for attempts nothing else answered.
+    public internal(set) var answers: [TaskAnswer] = []
     var nextBreakpointId = 1
     /// Every state name in the definition, nested ones included.
     public let stateNames: Set<String>

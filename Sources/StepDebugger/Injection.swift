@@ -77,19 +77,43 @@ public struct Injection: Sendable, Hashable {
     }
 }
 
-/// Answers Task states from the armed injections first, then from the underlying source.
+/// An answer the user gave by hand to one Task attempt that nothing else answered (a task
+/// with no mock, or a `.waitForTaskToken` task waiting for SendTaskSuccess/Failure).
+public struct TaskAnswer: Sendable {
+    public var state: String
+    /// Which entry of the state (0 = the first), so loop passes and Map iterations differ.
+    public var entry: Int
+    /// Which attempt within the entry (0 = the first try).
+    public var attempt: Int
+    public var response: TaskResponse
+
+    public init(state: String, entry: Int, attempt: Int, response: TaskResponse) {
+        self.state = state
+        self.entry = entry
+        self.attempt = attempt
+        self.response = response
+    }
+}
+
+/// Answers Task states from the armed injections first, then from answers given by hand, then
+/// from the underlying source.
 public struct InjectingTaskSource: TaskSource {
     public var base: any TaskSource
     public var injections: [Injection]
+    public var answers: [TaskAnswer]
 
-    public init(base: any TaskSource, injections: [Injection]) {
+    public init(base: any TaskSource, injections: [Injection], answers: [TaskAnswer] = []) {
         self.base = base
         self.injections = injections
+        self.answers = answers
     }
 
     public func respond(to request: TaskRequest) -> TaskResponse? {
         if let hit = injections.last(where: { $0.state == request.stateName && $0.attempts.contains(request.attempt) }) {
             return .failed(hit.error)
+        }
+        if let answer = answers.last(where: { $0.state == request.stateName && $0.entry == request.entry && $0.attempt == request.attempt }) {
+            return answer.response
         }
         return base.respond(to: request)
     }

@@ -293,4 +293,46 @@ import Testing
         }
         #expect(screen.rows().joined().contains("出荷"))
     }
+
+    @Test func aTaskNothingAnswersCanBeAnsweredByHand() throws {
+        let definition = """
+            {"StartAt": "Approve", "States": {
+              "Approve": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                          "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}},
+                          "ResultPath": "$.approval",
+                          "Catch": [{"ErrorEquals": ["Rejected"], "Next": "Rejected"}], "Next": "Done"},
+              "Rejected": {"Type": "Fail", "Error": "Rejected"},
+              "Done": {"Type": "Succeed"}}}
+            """
+        let machine = try #require(DefinitionLoader.load(text: definition).machine)
+        let fresh = DebuggerApp(session: DebugSession(SessionSetup(definition: machine, input: ["order": 1])), title: "token")
+        var app = fresh
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        app.press(.char("c"))
+        #expect(app.messageIsError)
+        #expect(app.message.contains("press a to answer it"))
+        app.press(.char("a"))
+        #expect(app.overlayName == "answer")
+        #expect(app.text(Size(width: 100, height: 30)).contains("waits for its task token"))
+        for _ in 0..<2 { app.press(.backspace) }
+        app.type("{\"approved\": tru")
+        app.press(.enter)
+        guard case .answer(let form)? = app.overlay else { Issue.record("bad JSON closed the dialog"); return }
+        #expect(form.problem?.contains("column") == true)
+        app.type("e}")
+        app.press(.enter)
+        #expect(app.overlay == nil)
+        app.press(.char("c"))
+        #expect(app.session.current.status == .succeeded)
+        #expect(app.session.current.output?["approval"] == ["approved": true])
+
+        // The same task answered with an error goes through Catch.
+        var rejecting = fresh
+        _ = rejecting.update(.resize(Size(width: 100, height: 30)))
+        rejecting.press(.char("c"), .char("a"), .tab)
+        rejecting.type("Rejected")
+        rejecting.press(.enter, .char("c"))
+        #expect(rejecting.session.current.status == .failed)
+        #expect(rejecting.session.current.failure?.error == "Rejected")
+    }
 }

@@ -62,3 +62,10 @@ extension Execution {
         return true
     }
 }
+
+extension Execution {
+    /// How many times the state has been entered so far (loop passes and Map iterations count).
+    public func entryCount(of state: String) -> Int {
+        entryCounts[state] ?? 0
+    }
+}
