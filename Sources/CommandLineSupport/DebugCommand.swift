@@ -81,6 +81,7 @@ struct DebugCommand: ParsableCommand {
                 let definitionPath = loaded.setup.definitionPath ?? session
                 app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definitionPath),
                                                     stateMachine: loaded.setup.stateMachineName ?? "M", testCase: "Debug")
+                app.reloader = DefinitionReload.reloader(path: definitionPath, command: "debug")
                 return (app, "loaded the session \(session)")
             } catch {
                 throw CommandFailure("asldb debug: \(error.description)")
@@ -130,6 +131,7 @@ struct DebugCommand: ParsableCommand {
         var app = DebuggerApp(session: debugSession, title: Self.title(path: definition, machine: setup.definition), sessionPath: session)
         app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definition),
                                             stateMachine: machineName ?? "M", testCase: "Debug")
+        app.reloader = DefinitionReload.reloader(path: definition, command: "debug")
         return (app, notes.isEmpty ? nil : "using " + notes.joined(separator: ", "))
     }
 

@@ -28,3 +28,20 @@ enum DebugExport {
         return (parts.isEmpty ? "." : folder.isEmpty ? "" : folder) + "/asldb-tests"
     }
 }
+
+/// The debugger's `R`: reads the definition file again after the user edited it.
+enum DefinitionReload {
+    static func reloader(path: String, command: String) -> DebuggerApp.Reloader {
+        { load(path: path, command: command) }
+    }
+
+    static func load(path: String, command: String) -> Result<StateMachine, DebuggerApp.ReloadProblem> {
+        let files = ReplayFiles(command: command, read: { path throws(DefinitionReadError) in try DefinitionFile.read(path) })
+        do throws(CommandFailure) {
+            return .success(try files.loadDefinition(path))
+        } catch {
+            // The first line carries the place (file:line:col) of the first problem.
+            return .failure(DebuggerApp.ReloadProblem(error.message.split(separator: "\n").first.map(String.init) ?? error.message))
+        }
+    }
+}

@@ -80,6 +80,7 @@ struct ReplayCommand: ParsableCommand {
         app.replay = DebuggerApp.ReplayContext(source: source, divergence: divergence)
         app.exporter = DebugExport.exporter(directory: DebugExport.defaultDirectory(besides: definition),
                                             stateMachine: mockMachine ?? "M", testCase: testCase)
+        app.reloader = DefinitionReload.reloader(path: definition, command: "replay")
         var note = "replaying \(source): task answers come from the recording"
         if let id = divergence?.localEventId { note += " · departs from it at event \(id) (c runs there)" }
         let code = MainActor.assumeIsolated { DebuggerRunner.run(app, notes: note) }

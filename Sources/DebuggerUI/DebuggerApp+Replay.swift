@@ -44,6 +44,35 @@ extension DebuggerApp {
         return rows
     }
 
+    /// Loads the definition again: the new state machine, or a message saying what is wrong
+    /// with the file (with its place).
+    public typealias Reloader = () -> Result<StateMachine, ReloadProblem>
+
+    /// Why the edited definition could not be used.
+    public struct ReloadProblem: Error, Sendable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+    }
+
+    /// `R`: the same session on the edited definition, run back to the same event.
+    mutating func reload() {
+        guard let reloader else { return report("this session has no definition file to reload", error: true) }
+        switch reloader() {
+        case .failure(let problem):
+            report("the definition was not reloaded: " + problem.message, error: true)
+        case .success(let machine):
+            let (fresh, dropped) = session.reloaded(with: machine)
+            session = fresh
+            graph = GraphLayout.layout(machine)
+            if let selected = selectedState, !session.stateNames.contains(selected) { selectedState = currentState }
+            sessionChanged()
+            followCurrent = true
+            var text = "reloaded the definition and ran back to event \(session.cursor)"
+            if !dropped.isEmpty { text += " · dropped " + dropped.joined(separator: ", ") + " (their states are gone)" }
+            report(text)
+        }
+    }
+
     mutating func export() {
         guard let exporter else { return report("export is not available here", error: true) }
         let (text, isError) = exporter(session)

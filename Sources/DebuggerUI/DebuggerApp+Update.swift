@@ -92,6 +92,7 @@ extension DebuggerApp {
         case .char("a"): openAnswerForm()
         case .char("w"): save()
         case .char("x"): export()
+        case .char("R"): reload()
         case .char("z"): zoomed.toggle()
         case .char("f"):
             followCurrent = true

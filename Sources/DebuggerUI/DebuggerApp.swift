@@ -20,7 +20,7 @@ public struct DebuggerApp {
     public internal(set) var session: DebugSession
     /// What the header names: the definition's file name and Comment.
     public let title: String
-    let graph: GraphCanvas
+    var graph: GraphCanvas
     public internal(set) var focus: PanelID = .graph
     /// Whether the focused panel fills the whole body (`z`).
     public internal(set) var zoomed = false
@@ -48,6 +48,8 @@ public struct DebuggerApp {
     public var replay: ReplayContext?
     /// Writes the session as a mock test case (`x`); nil where no file system is at hand.
     public var exporter: Exporter?
+    /// Reads the definition again after the user edited it (`R`); nil where there is no file.
+    public var reloader: Reloader?
     /// The size of the last frame drawn, for page-sized scrolling and mouse hit tests.
     var lastSize = Size(width: 80, height: 24)
     let cache = DataFlowCache()

@@ -144,3 +144,40 @@ extension DebugSession {
         }.map(\.id)
     }
 }
+
+extension DebugSession {
+    /// The same session on an edited definition: same input, seed, task answers, and the
+    /// breakpoints and injections whose states still exist; it runs back to the same event
+    /// (or as far as the new definition goes), so an edit can be tried from where it matters.
+    public func reloaded(with definition: StateMachine) -> (session: DebugSession, dropped: [String]) {
+        var setup = self.setup
+        setup.definition = definition
+        var fresh = DebugSession(setup)
+        var dropped: [String] = []
+        for breakpoint in breakpoints {
+            var state: String?
+            switch breakpoint.kind {
+            case .enter(let name), .exit(let name): state = name
+            default: state = nil
+            }
+            if let state, !fresh.stateNames.contains(state) {
+                dropped.append("breakpoint " + breakpoint.spec)
+                continue
+            }
+            fresh.breakpoints.append(breakpoint)
+        }
+        fresh.nextBreakpointId = nextBreakpointId
+        fresh.injections = injections.filter { injection in
+            if fresh.stateNames.contains(injection.state) { return true }
+            dropped.append("injection " + injection.spec)
+            return false
+        }
+        fresh.answers = answers
+        fresh.applyInjections()
+        while fresh.cursor < cursor {
+            guard (try? fresh.forward()) != nil, let event = fresh.current.history.last,
+                  !Self.endTypes.contains(event.type) else { break }
+        }
+        return (fresh, dropped)
+    }
+}

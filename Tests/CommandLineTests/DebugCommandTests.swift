@@ -93,4 +93,35 @@ import DebuggerUI
         let outcome = test.run().outcome
         #expect(outcome.exitCode == 0, "\(outcome.output) \(outcome.errors)")
     }
+
+    @Test func reloadingAnEditedDefinitionRunsBackToTheSameEvent() throws {
+        let directory = try temporaryDirectory()
+        let folder = Self.root + "/samples/order-processing/"
+        for name in ["order-processing.asl.json", "input.json", "mock-config.json"] {
+            try FileManager.default.copyItem(atPath: folder + name, toPath: directory + "/" + name)
+        }
+        let path = directory + "/order-processing.asl.json"
+        var app = try parse([path, "--break", "enter:ShipOrder"]).makeApp().0
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        _ = app.update(.key(.char("c")))
+        #expect(app.currentState == "ShipOrder")
+        let position = app.session.cursor
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        // Break the file: the debugger says where, and keeps the session as it was.
+        try (original + "}").write(toFile: path, atomically: true, encoding: .utf8)
+        _ = app.update(.key(.char("R")))
+        #expect(app.messageIsError)
+        #expect(app.message.contains(path + ":"))
+        #expect(app.session.cursor == position)
+        // A real edit: ShipOrder now keeps its result apart from the order.
+        let edited = original.replacingOccurrences(of: "\"ShipOrder\": {", with: "\"ShipOrder\": {\n      \"ResultPath\": \"$.shipment\",")
+        #expect(edited != original)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = app.update(.key(.char("R")))
+        #expect(!app.messageIsError, "\(app.message)")
+        #expect(app.session.cursor == position)
+        #expect(app.session.breakpoints.map(\.spec) == ["enter:ShipOrder"])
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.output?["shipment"] != nil)
+    }
 }
