@@ -73,6 +73,37 @@ extension DebuggerApp {
         }
     }
 
+    /// `>`: a debugger on the child execution the Task at the cursor starts.
+    mutating func stepIntoChild() {
+        // At the Task's entry its Parameters are not evaluated yet: look a few events ahead, on
+        // a copy, within the same state visit.
+        var probe = session
+        var child = probe.childSession()
+        let visit = probe.visit(at: probe.cursor)?.enteredEventId
+        while child == nil, visit != nil, !probe.current.isFinished, probe.cursor < session.cursor + 4 {
+            guard (try? probe.jump(toEvent: probe.cursor + 1)) != nil, probe.visit(at: probe.cursor)?.enteredEventId == visit else { break }
+            child = probe.childSession()
+        }
+        guard let child else {
+            return report("> steps into a child execution: stop at a states:startExecution Task whose state machine has a local definition (--state-machine NAME=FILE)", error: true)
+        }
+        let name = child.setup.options.stateMachineName
+        var app = DebuggerApp(session: child, title: "child \(name) ⟵ " + title)
+        app.parents = parents + [self]
+        app.lastSize = lastSize
+        app.report("in the child execution \(name), paused before \(child.setup.definition.startAt) · < goes back to the parent")
+        self = app
+    }
+
+    /// `<`: back to the parent execution, exactly where it was left.
+    mutating func returnToParent() {
+        guard var parent = parents.last else { return report("< returns from a child execution; this is the top-level one", error: true) }
+        let status = session.current.isFinished ? session.current.status.rawValue : "not finished"
+        parent.lastSize = lastSize
+        parent.report("back in the parent execution (the child was \(status) when you left it)")
+        self = parent
+    }
+
     mutating func export() {
         guard let exporter else { return report("export is not available here", error: true) }
         let (text, isError) = exporter(session)

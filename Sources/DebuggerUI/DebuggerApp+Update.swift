@@ -93,6 +93,8 @@ extension DebuggerApp {
         case .char("w"): save()
         case .char("x"): export()
         case .char("R"): reload()
+        case .char(">"): stepIntoChild()
+        case .char("<"): returnToParent()
         case .char("z"): zoomed.toggle()
         case .char("f"):
             followCurrent = true

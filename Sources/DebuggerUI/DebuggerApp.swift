@@ -50,6 +50,9 @@ public struct DebuggerApp {
     public var exporter: Exporter?
     /// Reads the definition again after the user edited it (`R`); nil where there is no file.
     public var reloader: Reloader?
+    /// The debuggers of the parent executions while stepping through a child execution (`>`),
+    /// outermost first; `<` goes back to the last one as it was.
+    var parents: [DebuggerApp] = []
     /// The size of the last frame drawn, for page-sized scrolling and mouse hit tests.
     var lastSize = Size(width: 80, height: 24)
     let cache = DataFlowCache()

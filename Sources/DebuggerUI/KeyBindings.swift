@@ -10,6 +10,7 @@ enum KeyBindings {
             ("←  u", "step back to the previous pause"),
             ("→", "step forward again (runs on at the end of the history)"),
             ("r", "restart: same input, seed, injections and breakpoints"),
+            (">  <", "step into the child execution a startExecution Task starts; back out"),
             ("R", "reload the definition after editing it and run back to this event"),
         ]),
         .init("Breakpoints, errors and edits", [

@@ -181,3 +181,29 @@ extension DebugSession {
         return (fresh, dropped)
     }
 }
+
+extension DebugSession {
+    /// A session on the child execution the Task at the cursor starts (`states:startExecution`
+    /// with a local definition for the child), paused before its first state: stepping into a
+    /// nested execution like into a function call. Nil when the cursor is not at such a task or
+    /// its parameters are not known yet.
+    public func childSession() -> DebugSession? {
+        guard let visit = visit(at: cursor), let state = visit.state, case .task(let task) = state.kind,
+              let provider = current.options.taskSource as? any ChildExecutionProviding else { return nil }
+        // The effective parameters are known once the task is scheduled: its event carries them.
+        var parameters: JSON?
+        var position = cursor
+        while parameters == nil && position >= max(1, visit.enteredEventId) {
+            let event = current.history[position - 1]
+            if event.type.rawValue.hasSuffix("Scheduled") { parameters = event.details?["parameters"] }
+            position -= 1
+        }
+        guard let parameters else { return nil }
+        let request = TaskRequest(stateName: visit.stateName, resource: Resource(arn: task.resource), input: parameters, attempt: 0)
+        guard let child = provider.childExecution(for: request) else { return nil }
+        var childSetup = SessionSetup(definition: child.definition, input: child.input, seed: setup.seed,
+                                      taskSource: child.options.taskSource, stateMachineName: child.options.stateMachineName)
+        childSetup.options = child.options
+        return DebugSession(childSetup)
+    }
+}

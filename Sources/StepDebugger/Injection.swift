@@ -132,3 +132,9 @@ extension State {
         return names
     }
 }
+
+extension InjectingTaskSource: ChildExecutionProviding {
+    public func childExecution(for request: TaskRequest) -> Execution? {
+        (base as? any ChildExecutionProviding)?.childExecution(for: request)
+    }
+}

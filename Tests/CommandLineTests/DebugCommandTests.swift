@@ -124,4 +124,27 @@ import DebuggerUI
         _ = app.update(.key(.char("c")))
         #expect(app.session.current.output?["shipment"] != nil)
     }
+
+    @Test func steppingIntoAChildExecutionAndBackOut() throws {
+        var app = try parse([fixturePath("parent.asl.json"), "--state-machine", "Child=" + fixturePath("child.asl.json")]).makeApp().0
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        _ = app.update(.key(.char(">")))
+        #expect(app.messageIsError, "nothing to step into before the Task is entered")
+        _ = app.update(.key(.char("s")))
+        #expect(app.currentState == "RunChild")
+        let parentPosition = app.session.cursor
+        _ = app.update(.key(.char(">")))
+        #expect(app.title.hasPrefix("child Child"))
+        #expect(app.session.cursor == 0)
+        #expect(app.session.setup.input == ["who": "world"])
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.status == .succeeded)
+        let childOutput = app.session.current.output
+        _ = app.update(.key(.char("<")))
+        #expect(!app.title.hasPrefix("child"))
+        #expect(app.session.cursor == parentPosition)
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.status == .succeeded)
+        #expect(app.session.current.output?["Output"] == childOutput)
+    }
 }

@@ -21,18 +21,12 @@ public struct NestedExecutionSource: TaskSource {
         guard case .service(let type, let action) = request.resource.kind, type == "states", action.hasPrefix("startExecution"),
               let arn = request.input["StateMachineArn"]?.stringValue else { return nil }
         let name = Self.machineName(arn)
-        guard let machine = machines[arn] ?? machines[name] else { return nil }
+        guard machines[arn] != nil || machines[name] != nil else { return nil }
         guard depth < Self.maximumDepth else {
             return .failed(ExecutionError(StatesErrorName.taskFailed, cause: "nested executions deeper than \(Self.maximumDepth) levels (does '\(name)' start itself?)"))
         }
-        let input = Self.childInput(request.input["Input"])
-        var childOptions = options
-        childOptions.stateMachineName = name
-        childOptions.executionName = request.input["Name"]?.stringValue
-        var nested = self
-        nested.depth += 1
-        childOptions.taskSource = CompositeTaskSource(childSources + [nested])
-        var child = Execution(definition: machine, input: input, options: childOptions)
+        guard var child = childExecution(for: request) else { return nil }
+        let input = child.input
         let start = VirtualTime.cli(child.now)
         let startOnly = !action.contains(".sync")
         if startOnly {
@@ -95,5 +89,37 @@ extension String {
         let parts = split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 7 else { return self }
         return parts[0..<5].joined(separator: ":") + ":stateMachine:" + name
+    }
+}
+
+/// A task source that can hand out the child execution a `states:startExecution` task starts,
+/// before it runs, so a debugger can step into it.
+public protocol ChildExecutionProviding {
+    /// The child execution for this request, not yet started; nil when this source does not run it.
+    func childExecution(for request: TaskRequest) -> Execution?
+}
+
+extension NestedExecutionSource: ChildExecutionProviding {
+    public func childExecution(for request: TaskRequest) -> Execution? {
+        guard case .service(let type, let action) = request.resource.kind, type == "states", action.hasPrefix("startExecution"),
+              let arn = request.input["StateMachineArn"]?.stringValue, depth < Self.maximumDepth else { return nil }
+        let name = Self.machineName(arn)
+        guard let machine = machines[arn] ?? machines[name] else { return nil }
+        var childOptions = options
+        childOptions.stateMachineName = name
+        childOptions.executionName = request.input["Name"]?.stringValue
+        var nested = self
+        nested.depth += 1
+        childOptions.taskSource = CompositeTaskSource(childSources + [nested])
+        return Execution(definition: machine, input: Self.childInput(request.input["Input"]), options: childOptions)
+    }
+}
+
+extension CompositeTaskSource: ChildExecutionProviding {
+    public func childExecution(for request: TaskRequest) -> Execution? {
+        for case let source as any ChildExecutionProviding in sources {
+            if let child = source.childExecution(for: request) { return child }
+        }
+        return nil
     }
 }
