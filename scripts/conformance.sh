@@ -20,8 +20,10 @@ asldb="$root/.build-release/release/asldb"
 
 report="$(mktemp "${TMPDIR:-/tmp}/asldb-conformance.XXXXXX.json")"
 trap 'rm -f "$report"' EXIT
+# The state machine's type was part of what AWS ran; a case records it as the feature "Express".
+machine_type="\$(python3 -c 'import json, sys; print(\"EXPRESS\" if \"Express\" in json.load(open(sys.argv[1])).get(\"features\", []) else \"STANDARD\")' {case})"
 python3 "$corpus/check.py" \
-    --cmd "$(printf '%q' "$asldb") run {definition} --input {input} --mock-config {mock} --test-case Recorded --state-machine M --format history" \
+    --cmd "$(printf '%q' "$asldb") run {definition} --input {input} --mock-config {mock} --test-case Recorded --state-machine M --type $machine_type --format history" \
     --exclude-feature JSONata --jobs 2 --json "$report" "$@"
 
 python3 - "$report" "$root/conformance-baseline.txt" "$#" <<'PY'

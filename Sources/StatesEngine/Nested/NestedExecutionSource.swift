@@ -28,6 +28,8 @@ public struct NestedExecutionSource: TaskSource {
         let input = Self.childInput(request.input["Input"])
         var childOptions = options
         childOptions.stateMachineName = name
+        // The child's type is its own machine's, which asldb is not told: Standard, the default.
+        childOptions.type = .standard
         childOptions.executionName = request.input["Name"]?.stringValue
         var nested = self
         nested.depth += 1
