@@ -43,6 +43,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
 
+    @Option(help: "The state machine's type, STANDARD or EXPRESS: an Express execution has an express: ARN and no $$.Execution.RedriveCount.")
+    var type: StateMachineType = .standard
+
     func validate() throws {
         if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
         if definition == "-" && input == "-" {
@@ -63,6 +66,7 @@ struct RunCommand: ParsableCommand {
         invocation.children = stateMachines.filter { $0.contains("=") }
         invocation.handlers = handlers
         invocation.handlerTimeout = handlerTimeout
+        invocation.type = type
         let outcome = invocation.run()
         if format == .trace { return try TraceColor.finish(outcome) }
         if !outcome.output.isEmpty { print(outcome.output) }
@@ -73,3 +77,7 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunInvocation.Format: ExpressibleByArgument {}
+
+extension StateMachineType: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}

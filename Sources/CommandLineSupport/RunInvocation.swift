@@ -23,6 +23,7 @@ struct RunInvocation {
     var stateMachine: String?
     var format = Format.result
     var seed: UInt64 = 0
+    var type = StateMachineType.standard
     /// `STATE=ERROR[:CAUSE][@ATTEMPTS]` error injections (trace format).
     var inject: [String] = []
     /// Whether the trace may use ANSI colour.
@@ -50,6 +51,7 @@ struct RunInvocation {
         let machine = try loadDefinition()
         let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
         var options = ExecutionOptions(seed: seed)
+        options.type = type
         if let mockConfig {
             guard let testCase else { throw CommandFailure("asldb run: --mock-config needs --test-case NAME to choose the test case") }
             let source = try mockSource(mockConfig, testCase: testCase)

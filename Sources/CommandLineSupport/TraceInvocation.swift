@@ -16,9 +16,10 @@ extension RunInvocation {
         let local = ReplayFiles.localSources(handlers: try files.handlers(handlers), children: try files.stateMachines(children).children,
                                              options: ExecutionOptions(seed: seed), handlerTimeout: handlerTimeout)
         if !local.isEmpty { source = CompositeTaskSource(local + [source]) }
-        let setup = SessionSetup(definition: machine, input: inputValue, seed: seed, taskSource: source,
+        var setup = SessionSetup(definition: machine, input: inputValue, seed: seed, taskSource: source,
                                  definitionPath: definition, mockConfigPath: mockConfig, testCase: testCase,
                                  stateMachineName: stateMachine)
+        setup.options.type = type
         let names = machine.allStateNames
         var injections: [Injection] = []
         for spec in inject {

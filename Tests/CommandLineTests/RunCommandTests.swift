@@ -9,6 +9,7 @@ import StatesEngine
         "fail.json": #"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Nope", "Cause": "not today"}}}"#,
         "task.json": #"{"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
         "input.json": #"{"name": "world"}"#,
+        "context.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"id.$": "$$.Execution.Id"}, "End": true}}}"#,
         "dangling.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}"#,
         "broken-input.json": "{\"name\":\n  \"world\",}",
         "mock.json": #"{"StateMachines": {"M": {"TestCases": {"Happy": {"Call": "Ok"}}}}, "MockedResponses": {"Ok": {"0": {"Return": {"Payload": 1}}}}}"#,
@@ -52,6 +53,20 @@ import StatesEngine
     @Test func tasksAreAnsweredByTheMockConfiguration() throws {
         let outcome = run("task.json", mock: "mock.json", testCase: "Happy")
         #expect(try parsed(outcome) == ["status": "SUCCEEDED", "output": ["Payload": 1]])
+    }
+
+    @Test func typeExpressRunsAnExpressExecution() throws {
+        let command = try RunCommand.parse(["context.json", "--type", "express"])
+        #expect(command.type == .express)
+        var invocation = RunInvocation(definition: "context.json", format: .result)
+        invocation.type = command.type
+        invocation.read = { path throws(DefinitionReadError) in
+            guard let text = Self.files[path] else { throw .notFound(path) }
+            return Array(text.utf8)
+        }
+        let id = try #require(try parsed(invocation.run())["output"]?["id"]?.stringValue)
+        #expect(id.hasPrefix("arn:aws:states:us-east-1:111111111111:express:M:"))
+        #expect(try parsed(run("context.json"))["output"]?["id"]?.stringValue?.contains(":execution:M:") == true)
     }
 
     @Test func anUnansweredTaskIsAUsageErrorThatSaysHowToMockIt() {

@@ -3,12 +3,14 @@ extension Execution {
     func contextObject() -> JSON {
         let frame = frames[frames.count - 1]
         var state: JSONObject = ["EnteredTime": .string(VirtualTime.iso8601(frame.enteredTime)), "Name": .string(frame.stateName)]
+        var execution: JSONObject = [
+            "Id": .string(executionArn), "Input": input, "Name": .string(executionName),
+            "RoleArn": .string(options.roleArn), "StartTime": .string(VirtualTime.iso8601(options.startTime)),
+        ]
+        // Express executions cannot be redriven, and their context object has no count.
+        if options.type == .standard { execution["RedriveCount"] = 0 }
         var root: JSONObject = [
-            "Execution": [
-                "Id": .string(executionArn), "Input": input, "Name": .string(executionName),
-                "RoleArn": .string(options.roleArn), "StartTime": .string(VirtualTime.iso8601(options.startTime)),
-                "RedriveCount": 0,
-            ],
+            "Execution": .object(execution),
             "StateMachine": ["Id": .string(options.stateMachineArn), "Name": .string(options.stateMachineName)],
         ]
         // Only states that can retry carry a retry count (AWS leaves it out of Pass, Choice, ...).

@@ -22,7 +22,8 @@ public struct Execution: Sendable {
     public internal(set) var failure: ExecutionError?
     /// Virtual time, milliseconds since the Unix epoch.
     public internal(set) var now: Int64
-    /// `arn:aws:states:…:execution:<machine>:<name>`, as `$$.Execution.Id` shows it.
+    /// `arn:aws:states:…:execution:<machine>:<name>` (Express: `…:express:<machine>:<name>:<id>`),
+    /// as `$$.Execution.Id` shows it.
     public let executionArn: String
     /// The execution name (`$$.Execution.Name`).
     public let executionName: String
@@ -48,9 +49,16 @@ public struct Execution: Sendable {
         now = options.startTime
         var random = SeededRandom(seed: options.seed)
         let name = options.executionName ?? random.nextUUID()
-        self.random = random
         executionName = name
-        executionArn = "arn:aws:states:" + options.region + ":" + options.account + ":execution:" + options.stateMachineName + ":" + name
+        let prefix = "arn:aws:states:" + options.region + ":" + options.account
+        switch options.type {
+        case .standard:
+            executionArn = prefix + ":execution:" + options.stateMachineName + ":" + name
+        case .express:
+            // AWS appends an id of its own, so that Express execution names need not be unique.
+            executionArn = prefix + ":express:" + options.stateMachineName + ":" + name + ":" + random.nextUUID()
+        }
+        self.random = random
     }
 
     /// Whether every event, the terminal one included, has been stepped out.

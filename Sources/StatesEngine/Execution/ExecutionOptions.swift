@@ -14,6 +14,8 @@ public struct ExecutionOptions: Sendable {
     /// Region and account of the ARNs the execution makes up.
     public var region: String
     public var account: String
+    /// The state machine's type, which shapes the execution's ARN and context object.
+    public var type: StateMachineType = .standard
     /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
     /// nil lifts the limit (benchmarks, long local loops).
     public var historyLimit: Int? = Execution.historyLimit
@@ -33,6 +35,14 @@ public struct ExecutionOptions: Sendable {
 
     var stateMachineArn: String { "arn:aws:states:\(region):\(account):stateMachine:\(stateMachineName)" }
     var roleArn: String { "arn:aws:iam::\(account):role/StepFunctionsExecutionRole" }
+}
+
+/// A state machine's type (`CreateStateMachine`'s `type`).
+public enum StateMachineType: String, Sendable, Hashable, CaseIterable {
+    /// Executions with a stored history: `arn:…:execution:<machine>:<name>`, `$$.Execution.RedriveCount`.
+    case standard = "STANDARD"
+    /// Short-lived executions: `arn:…:express:<machine>:<name>:<id>`, and nothing to redrive.
+    case express = "EXPRESS"
 }
 
 /// Where an execution stands.

@@ -107,6 +107,8 @@ extension NestedExecutionSource: ChildExecutionProviding {
         guard let machine = machines[arn] ?? machines[name] else { return nil }
         var childOptions = options
         childOptions.stateMachineName = name
+        // The child's type is its own machine's, which asldb is not told: Standard, the default.
+        childOptions.type = .standard
         childOptions.executionName = request.input["Name"]?.stringValue
         var nested = self
         nested.depth += 1

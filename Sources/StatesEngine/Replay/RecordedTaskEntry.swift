@@ -53,7 +53,13 @@ public struct RecordedTaskEntry: Sendable {
             // service refused) ends the execution straight away: that failure is the answer.
             if event.type == .executionFailed, let index = latest, entries[index].attempts.isEmpty {
                 let details = event.details ?? [:]
-                entries[index].settle(.failed(ExecutionError(details["error"]?.stringValue ?? "", cause: details["cause"]?.stringValue ?? "")), at: event)
+                let error = details["error"]?.stringValue
+                let cause = details["cause"]?.stringValue
+                if error == StatesErrorName.runtime, let cause, let reason = Self.withoutStatePrefix(cause) {
+                    entries[index].settle(.cannotStart(cause: reason), at: event)
+                } else {
+                    entries[index].settle(.failed(.reported(error: error, cause: cause)), at: event)
+                }
                 continue
             }
             guard let (prefix, phase) = taskPhase(event.type) else { continue }
@@ -74,16 +80,26 @@ public struct RecordedTaskEntry: Sendable {
                 }
                 entries[index].settle(.succeeded(output), at: event)
             case "Failed", "TimedOut", "StartFailed", "ScheduleFailed", "SubmitFailed":
-                var name = details["error"]?.stringValue ?? ""
-                if phase == "TimedOut" && name.isEmpty { name = StatesErrorName.timeout }
+                var name = details["error"]?.stringValue
+                if phase == "TimedOut" && (name ?? "").isEmpty { name = StatesErrorName.timeout }
                 // Some recordings store a JSON cause parsed; the engine carries causes as text.
-                let cause = details["cause"].map { $0.stringValue ?? JSONPrinter.compact($0) } ?? ""
-                entries[index].settle(.failed(ExecutionError(name, cause: cause)), at: event)
+                let cause = details["cause"].map { $0.stringValue ?? JSONPrinter.compact($0) }
+                entries[index].settle(.failed(.reported(error: name, cause: cause)), at: event)
             default:
                 break
             }
         }
         return entries
+    }
+
+    /// AWS's cause without its `An error occurred while executing the state 'S' (entered at the
+    /// event id #N). ` prefix, or nil when it has none.
+    static func withoutStatePrefix(_ cause: String) -> String? {
+        guard cause.hasPrefix("An error occurred while executing the state '"),
+              let marker = cause.firstRange(of: "' (entered at the event id #") else { return nil }
+        let rest = cause[marker.upperBound...].drop { $0.isASCII && $0.isNumber }
+        guard rest.hasPrefix("). ") else { return nil }
+        return String(rest.dropFirst(3))
     }
 
     mutating func settle(_ response: TaskResponse, at event: RecordedHistory.Event) {

@@ -22,6 +22,10 @@ extension Execution {
             failState(locatedIfNeeded(error))
             return
         }
+        if let problem = ServiceParameters.problem(resource, parameters) {
+            failState(runtimeError(ServiceParameters.refusal(parameters, problem)))
+            return
+        }
         var request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
                                   attempt: frames[index].attempt, taskToken: resource.pattern == .waitForTaskToken ? taskToken : nil)
         request.entry = (entryCounts[state.name] ?? 1) - 1
@@ -30,6 +34,10 @@ extension Execution {
         guard let answer = options.taskSource.respond(to: request) else {
             self = saved
             throw .noTaskResponse(state: state.name, resource: task.resource, attempt: saved.frames[index].attempt)
+        }
+        if let cause = answer.startFailure {
+            failState(runtimeError(cause))
+            return
         }
         let names = TaskEventNames(resource)
         var scheduled: JSONObject
@@ -78,7 +86,7 @@ extension Execution {
             }
         case .failure(let error):
             var details = names.resourceFields
-            details["error"] = .string(error.error)
+            if !error.missing.contains(.error) { details["error"] = .string(error.error) }
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
             emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details, stages: frames[index].stages)
@@ -109,11 +117,13 @@ extension Execution {
         case .succeeded(let result):
             return .success(result)
         case .failed(let error):
+            guard error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout else { return .failure(error) }
             if seconds == 0, error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
             if seconds == 0, error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
-            return .failure(error)
-        case .after:
-            preconditionFailure("every delay was unwrapped above")
+            // The timeout is Step Functions' own: its error output has a Cause, "" unless one was given.
+            return .failure(ExecutionError(error.error, cause: error.cause))
+        case .after, .cannotStart:
+            preconditionFailure("every delay was unwrapped above, and a task that could not start never runs")
         }
     }
 

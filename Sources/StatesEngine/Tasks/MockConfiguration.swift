@@ -57,7 +57,15 @@ public struct MockConfiguration: Sendable {
     private static func response(_ entry: JSON, at place: String) throws(Problem) -> TaskResponse {
         if let value = entry["Return"] { return .succeeded(value) }
         if let thrown = entry["Throw"] {
-            return .failed(ExecutionError(thrown["Error"]?.stringValue ?? "", cause: thrown["Cause"]?.stringValue ?? ""))
+            let error = thrown["Error"]?.stringValue
+            let cause = thrown["Cause"]?.stringValue
+            // A mock writes a failure that reported neither an error nor a cause (SendTaskFailure
+            // without fields) as the generic task failure: AWS matches such a failure as
+            // States.TaskFailed and leaves both members out of its events and error output.
+            if error == StatesErrorName.taskFailed && cause == nil {
+                return .failed(.reported(error: nil, cause: nil))
+            }
+            return .failed(.reported(error: error, cause: cause))
         }
         throw Problem(message: "\(place) must have a \"Return\" or a \"Throw\" member")
     }
@@ -97,7 +105,13 @@ public struct MockTaskSource: TaskSource {
     let responses: [String: [MockConfiguration.AttemptRange]]
 
     public func respond(to request: TaskRequest) -> TaskResponse? {
-        guard let name = mapping[request.stateName], let ranges = responses[name] else { return nil }
+        guard let name = mapping[request.stateName], let ranges = responses[name] else {
+            // Activities live inside Step Functions: as in Step Functions Local, where a mock
+            // configuration creates none, an activity the test case does not mock does not exist.
+            // (Other resources are outside services, which asldb cannot call.)
+            if request.resource.kind == .activity { return .cannotStart(cause: "The activity \(request.resource.arn) does not exist.") }
+            return nil
+        }
         // Past the last range, Step Functions Local keeps answering with the last one.
         let range = ranges.first { $0.first <= request.attempt && request.attempt <= $0.last } ?? ranges.max { $0.last < $1.last }
         guard let response = range?.response else { return nil }

@@ -34,6 +34,21 @@ public indirect enum TaskResponse: Sendable {
     /// The response arrives after this many (virtual) seconds; past the state's
     /// TimeoutSeconds the attempt times out instead, past HeartbeatSeconds it misses its heartbeat.
     case after(seconds: Int64, TaskResponse)
+    /// Step Functions could not start the task (an activity that does not exist): the state
+    /// fails with States.Runtime before anything is scheduled, beyond Retry and Catch. The cause
+    /// is AWS's text without the state prefix, e.g. `The activity ARN does not exist.`
+    case cannotStart(cause: String)
+}
+
+extension TaskResponse {
+    /// Why the task could not start at all (`cannotStart`), however late that answer came.
+    var startFailure: String? {
+        switch self {
+        case .cannotStart(let cause): return cause
+        case .after(_, let inner): return inner.startFailure
+        case .succeeded, .failed: return nil
+        }
+    }
 }
 
 /// Answers Task states. Sources are values: the engine asks again for every attempt, so the

@@ -29,8 +29,8 @@ public struct MockExport: Sendable {
             firstEntry[entry.stateName] = entry
             var attempts = JSONObject()
             for (number, attempt) in entry.attempts.enumerated() {
-                guard let response = attempt.response else { continue }
-                attempts[String(number)] = Self.mocked(response, lambdaFunction: entry.eventPrefix == "LambdaFunction")
+                guard let response = attempt.response, let mocked = Self.mocked(response, lambdaFunction: entry.eventPrefix == "LambdaFunction") else { continue }
+                attempts[String(number)] = mocked
             }
             guard !attempts.isEmpty else { continue }
             let name = testCase + "." + entry.stateName
@@ -53,21 +53,32 @@ public struct MockExport: Sendable {
     }
 
     /// A mocked Lambda function ARN returns the Invoke response whose Payload is the result.
-    static func mocked(_ response: TaskResponse, lambdaFunction: Bool) -> JSON {
+    /// Nil for a task that could not start: the format has no such answer (for an activity,
+    /// leaving the state out of the test case has the same effect).
+    static func mocked(_ response: TaskResponse, lambdaFunction: Bool) -> JSON? {
         switch response {
         case .succeeded(let value):
             return ["Return": lambdaFunction ? ["StatusCode": 200, "Payload": value] : value]
         case .failed(let error):
-            return ["Throw": ["Error": .string(error.error), "Cause": .string(error.cause)]]
+            if error.missing == [.error, .cause] {
+                // How a mock writes a failure that reported nothing (MockConfiguration reads it back so).
+                return ["Throw": ["Error": .string(StatesErrorName.taskFailed)]]
+            }
+            var thrown: JSONObject = [:]
+            if !error.missing.contains(.error) { thrown["Error"] = .string(error.error) }
+            if !error.missing.contains(.cause) { thrown["Cause"] = .string(error.cause) }
+            return ["Throw": .object(thrown)]
         case .after(_, let response):
             // Step Functions Local answers at once; the delay is not part of its format.
             return mocked(response, lambdaFunction: lambdaFunction)
+        case .cannotStart:
+            return nil
         }
     }
 
     static func sameAnswers(_ a: RecordedTaskEntry, _ b: RecordedTaskEntry) -> Bool {
         a.attempts.count == b.attempts.count && zip(a.attempts, b.attempts).allSatisfy { x, y in
-            x.response.map { mocked($0, lambdaFunction: false) } == y.response.map { mocked($0, lambdaFunction: false) }
+            x.response.flatMap { mocked($0, lambdaFunction: false) } == y.response.flatMap { mocked($0, lambdaFunction: false) }
         }
     }
 

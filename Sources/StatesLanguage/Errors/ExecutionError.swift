@@ -4,16 +4,43 @@
 /// Evaluation code throws it (typed throws) so that the engine can turn it into a value
 /// that Retry and Catch inspect; it never escapes to the user as a Swift error.
 public struct ExecutionError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var error: String
-    public var cause: String
-
-    public init(_ error: String, cause: String) {
-        self.error = error
-        self.cause = cause
+    /// Members of an error that a failure can leave out altogether.
+    public struct Members: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let error = Members(rawValue: 1)
+        public static let cause = Members(rawValue: 2)
     }
 
-    /// The error output that a catcher receives: `{"Error": ..., "Cause": ...}`.
-    public var errorOutput: JSON { ["Error": .string(error), "Cause": .string(cause)] }
+    /// The error name; empty when the failure named none (see `missing`).
+    public var error: String
+    /// The cause text; empty when there is none.
+    public var cause: String
+    /// What the failure did not report at all, as opposed to reporting it empty. AWS keeps the
+    /// two apart: a worker's SendTaskFailure without `error` and `cause` is caught as
+    /// `{"Error": null, "Cause": null}`, while Step Functions' own timeouts carry a Cause of "".
+    public var missing: Members
+
+    public init(_ error: String, cause: String, missing: Members = []) {
+        self.error = error
+        self.cause = cause
+        self.missing = missing
+    }
+
+    /// A failure as a task reported it, where either member may be absent.
+    public static func reported(error: String?, cause: String?) -> ExecutionError {
+        var missing: Members = []
+        if error == nil { missing.insert(.error) }
+        if cause == nil { missing.insert(.cause) }
+        return ExecutionError(error ?? "", cause: cause ?? "", missing: missing)
+    }
+
+    /// The error output that a catcher receives: `{"Error": ..., "Cause": ...}`, with `null`
+    /// for a member the failure did not report.
+    public var errorOutput: JSON {
+        ["Error": missing.contains(.error) ? .null : .string(error),
+         "Cause": missing.contains(.cause) ? .null : .string(cause)]
+    }
 
     public var description: String { "\(error): \(cause)" }
 }
