@@ -4,7 +4,16 @@ extension DebuggerApp {
         switch overlay {
         case nil: return
         case .help:
-            if key == .escape || key == .char("?") || key == .char("q") || key == .enter { overlay = nil }
+            let page = max(1, lastSize.height - 4)
+            let last = max(0, KeyBindings.helpRows.count - (lastSize.height - 4))
+            switch key {
+            case .escape, .char("?"), .char("q"), .enter: overlay = nil
+            case .down, .char("j"): helpOffset = min(last, helpOffset + 1)
+            case .up, .char("k"): helpOffset = max(0, helpOffset - 1)
+            case .pageDown, .char(" "): helpOffset = min(last, helpOffset + page)
+            case .pageUp: helpOffset = max(0, helpOffset - page)
+            default: break
+            }
         case .search(var input):
             switch key {
             case .escape: overlay = nil

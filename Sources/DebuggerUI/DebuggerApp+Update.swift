@@ -75,7 +75,9 @@ extension DebuggerApp {
     mutating func handleKey(_ key: Key) -> LoopAction? {
         switch key {
         case .char("q"): return .quit(0)
-        case .char("?"), .function(1): overlay = .help
+        case .char("?"), .function(1):
+            helpOffset = 0
+            overlay = .help
         case .char("s"), .function(11), .right: perform { $0.step() }
         case .char("n"), .function(10): perform { $0.next() }
         case .char("o"): perform { $0.stepOut() }

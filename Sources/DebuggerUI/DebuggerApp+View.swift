@@ -225,7 +225,7 @@ extension DebuggerApp {
     private func drawOverlay(on screen: inout Screen) {
         switch overlay {
         case nil: return
-        case .help: KeyBindings.helpOverlay.render(in: screen.bounds, on: &screen)
+        case .help: KeyBindings.renderHelp(offset: helpOffset, on: &screen)
         case .inject(let form): form.render(in: screen.bounds, on: &screen)
         case .edit(let form): form.render(in: screen.bounds, on: &screen)
         case .breakpoint(let form): form.render(in: screen.bounds, on: &screen)

@@ -37,6 +37,8 @@ public struct DebuggerApp {
     /// Columns the data-flow panel is scrolled to the right (`h`/`l`).
     var dataOffsetX = 0
     public internal(set) var overlay: Overlay?
+    /// The first help row shown when the help does not fit the window.
+    var helpOffset = 0
     /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
     public internal(set) var searchQuery: String?
     /// The line on the right of the status bar: what the last command did.

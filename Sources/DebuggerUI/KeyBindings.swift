@@ -40,10 +40,39 @@ enum KeyBindings {
         ]),
     ])
 
+    /// The help as rows of text: a heading per section, then `keys  what they do`.
+    static var helpRows: [[Span]] {
+        var rows: [[Span]] = []
+        for section in helpOverlay.sections {
+            if !rows.isEmpty { rows.append([]) }
+            rows.append([Span(section.title, style: Style(foreground: .brightWhite, attributes: .bold))])
+            for binding in section.bindings {
+                rows.append([Span(" " + padded(binding.keys, toWidth: 20), style: Style(foreground: .cyan, attributes: .bold)),
+                             Span(binding.action)])
+            }
+        }
+        return rows
+    }
+
+    /// Draws the help over the screen, scrolled to `offset` when it does not fit.
+    static func renderHelp(offset: Int, on screen: inout Screen) {
+        let rows = helpRows
+        let width = min(screen.width - 2, 100)
+        let height = min(screen.height - 2, rows.count + 2)
+        let box = screen.bounds.centered(Size(width: width, height: height))
+        let visible = max(0, height - 2)
+        let first = max(0, min(offset, rows.count - visible))
+        let footer = rows.count > visible ? "↑↓ scroll · \(first + visible)/\(rows.count) · ? or Esc closes" : "? or Esc closes"
+        let inner = Panel("asldb keys", focused: true, footer: footer).render(in: box, on: &screen)
+        for y in 0..<inner.height where first + y < rows.count {
+            screen.put(rows[first + y], at: Point(x: inner.x + 1, y: inner.y + y), clip: inner)
+        }
+    }
+
     /// The keys that work now, most useful first; the status line drops what does not fit.
     static func hints(for app: DebuggerApp) -> [(key: String, action: String)] {
         switch app.overlay {
-        case .help: return [("? Esc", "close help")]
+        case .help: return [("↑↓", "scroll"), ("? Esc", "close help")]
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
         case .answer: return [("Tab", "field"), ("Enter", "answer"), ("Esc", "cancel")]
