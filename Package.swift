@@ -43,8 +43,10 @@ let package = Package(
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),
         .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CursesTerminal"], swiftSettings: strict),
-        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI"], swiftSettings: strict),
+        // Screen snapshot comparison shared by the UI test targets.
+        .target(name: "ScreenSnapshots", dependencies: ["TerminalUI"], path: "Tests/ScreenSnapshots", swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CursesTerminal", "ScreenSnapshots"], swiftSettings: strict),
+        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "ScreenSnapshots"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["CommandLineSupport"], swiftSettings: strict),
     ]
 )

@@ -182,17 +182,30 @@ extension DebuggerApp {
         }
     }
 
+    /// Where the usual list keys move a selection, or nil for another key.
+    static func moved(_ selection: Int, by key: Key, count: Int, page: Int) -> Int? {
+        let target: Int
+        switch key {
+        case .up, .char("k"): target = selection - 1
+        case .down, .char("j"): target = selection + 1
+        case .pageUp: target = selection - page
+        case .pageDown: target = selection + page
+        case .home: target = 0
+        case .end: target = count - 1
+        default: return nil
+        }
+        return min(max(target, 0), count - 1)
+    }
+
     private mutating func handleDataKey(_ key: Key, page: Int) {
         let rows = dataFlowRows()
         guard !rows.isEmpty else { return }
         var selection = min(dataList.selection ?? 0, rows.count - 1)
+        if let moved = Self.moved(selection, by: key, count: rows.count, page: page) {
+            dataList.selection = moved
+            return
+        }
         switch key {
-        case .up, .char("k"): selection -= 1
-        case .down, .char("j"): selection += 1
-        case .pageUp: selection -= page
-        case .pageDown: selection += page
-        case .home: selection = 0
-        case .end: selection = rows.count - 1
         case .char("h"): dataOffsetX = max(0, dataOffsetX - 8)
         case .char("l"): dataOffsetX += 8
         case .char("["):
@@ -213,14 +226,12 @@ extension DebuggerApp {
     private mutating func handleInspectorKey(_ key: Key, page: Int) {
         let rows = InspectorRows(session: session).build()
         guard !rows.isEmpty else { return }
-        var selection = min(inspectorList.selection ?? 0, rows.count - 1)
+        let selection = min(inspectorList.selection ?? 0, rows.count - 1)
+        if let moved = Self.moved(selection, by: key, count: rows.count, page: page) {
+            inspectorList.selection = moved
+            return
+        }
         switch key {
-        case .up, .char("k"): selection -= 1
-        case .down, .char("j"): selection += 1
-        case .pageUp: selection -= page
-        case .pageDown: selection += page
-        case .home: selection = 0
-        case .end: selection = rows.count - 1
         case .enter, .char(" "):
             switch rows[selection].target {
             case .variable(let name)?: openEditForm(.variable(name))
@@ -246,7 +257,6 @@ extension DebuggerApp {
             }
         default: return
         }
-        inspectorList.selection = min(max(selection, 0), rows.count - 1)
     }
 
     // MARK: - Commands on the selected state

@@ -1,3 +1,4 @@
+import ScreenSnapshots
 import Testing
 @testable import DebuggerUI
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenSnapshots
 import Testing
 
 @testable import DebuggerUI

@@ -1,4 +1,5 @@
 import CursesTerminal
+import ScreenSnapshots
 import Testing
 import TerminalUI
 

@@ -7,8 +7,8 @@ import TerminalUI
 /// not warn about unhandled resource files). `ASLDB_RECORD_SNAPSHOTS=1`
 /// rewrites the file instead; a missing file is recorded and reported as a failure so a new
 /// snapshot is always looked at once.
-func expectSnapshot(_ screen: Screen, named name: String, filePath: String = #filePath,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectSnapshot(_ screen: Screen, named name: String, filePath: String = #filePath,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
     let targetFolder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     let folder = targetFolder.deletingLastPathComponent().appendingPathComponent("__snapshots__")
         .appendingPathComponent(targetFolder.lastPathComponent)
