@@ -38,20 +38,50 @@ import Testing
         }
         let expected = c.json["expected"] ?? .null
         do {
-            let recorded = try RecordedHistory(json: ["events": expected["events"] ?? .null])
+            let recorded = try RecordedHistory(json: ["events": realInput(expected["events"] ?? .null, c.json["input"])])
             let outcome = try Replay(definition: machine, recorded: recorded).run(stopAtDivergence: false)
             departure = outcome.divergence?.description
             let result = outcome.execution.resultJSON
             for key in ["status", "output", "error", "cause"] {
                 guard let want = expected[key] else { continue }
                 let got = result[key] ?? .null
-                if !RecordedValue.matches(want, got) && !causeMatches(key, want, got) {
+                if !RecordedValue.matches(want, got) && !causeMatches(key, want, got) && !Self.matchesReserialised(want, got) {
                     return "\(key): expected \(JSONPrinter.compact(want)), got \(JSONPrinter.compact(got))"
                 }
             }
             return nil
         } catch {
             return "\(error)"
+        }
+    }
+
+    /// The corpus redacts some recorded inputs (`"<date>"`) but keeps the real one in the case:
+    /// an AWS history always holds the real input, so the replay gets it back.
+    static func realInput(_ events: JSON, _ input: JSON?) -> JSON {
+        guard case .array(var list) = events, let input, !list.isEmpty,
+              var details = list[0]["executionStartedEventDetails"]?.objectValue,
+              let recorded = details["input"], JSONPrinter.compact(recorded).contains("\"<") else { return events }
+        details["input"] = input
+        guard case .object(var first) = list[0] else { return events }
+        first["executionStartedEventDetails"] = .object(details)
+        list[0] = .object(first)
+        return .array(list)
+    }
+
+    /// Error causes nested in an output (a caught error) were stored re-serialised by the corpus,
+    /// with other spacing: equal when the JSON they hold is equal.
+    static func matchesReserialised(_ want: JSON, _ got: JSON) -> Bool {
+        switch (want, got) {
+        case (.object(let w), .object(let g)):
+            return w.count == g.count && w.allSatisfy { key, value in g[key].map { matchesReserialised(value, $0) } ?? false }
+        case (.array(let w), .array(let g)):
+            return w.count == g.count && zip(w, g).allSatisfy { matchesReserialised($0, $1) }
+        case (.string(let w), .string(let g)):
+            if RecordedValue.matches(want, got) { return true }
+            guard let wj = try? JSONParser().parse(w), let gj = try? JSONParser().parse(g) else { return false }
+            return RecordedValue.matches(wj, gj)
+        default:
+            return RecordedValue.matches(want, got)
         }
     }
 
@@ -77,7 +107,6 @@ import Testing
         let summary = "\(cases.count - failures.count) of \(cases.count) recorded executions replayed to their recorded result"
         print(summary)
         for failure in failures { print("REPLAY FAIL " + failure) }
-        // Known engine differences are listed in the report; the bar rises as the engine improves.
-        #expect(failures.count * 20 <= cases.count, "\(summary)\n\(failures.joined(separator: "\n"))")
+        #expect(failures.isEmpty, "\(summary)\n\(failures.joined(separator: "\n"))")
     }
 }
