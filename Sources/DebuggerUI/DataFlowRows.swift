@@ -6,6 +6,9 @@ struct DataFlowRow: Sendable {
     var foldKey: String?
     /// A stage or section heading, drawn bold; `[` and `]` jump between them.
     var isHeading = false
+    /// Blank cells drawn before the spans (a stage's tree sits under its heading), kept apart
+    /// so a cached tree row is used as it is instead of copied with a prefix.
+    var indent = 0
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -15,6 +18,8 @@ struct DataFlowRow: Sendable {
 struct DataFlowRows {
     let session: DebugSession
     let folded: Set<String>
+    /// Where stage trees drawn for earlier moments are kept.
+    var cache: DataFlowCache?
 
     static let stageStyle = Style(foreground: .brightWhite, attributes: .bold)
     static let expressionStyle = Style.fg(.cyan)
@@ -93,9 +98,12 @@ struct DataFlowRows {
         var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true)]
         guard !isFolded else { return rows }
         let treeFolds = Set(folded.compactMap { $0.hasPrefix(key + "#") ? String($0.dropFirst(key.count + 1)) : nil })
-        for row in JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows() {
-            rows.append(DataFlowRow(spans: [Span("  ")] + row.spans,
-                                    foldKey: row.isContainer && !row.isClosing ? key + "#" + row.pointer : nil))
+        let tree = cache?.treeRows(stage.value, changes: stage.changes, collapsed: treeFolds)
+            ?? JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows()
+        rows.reserveCapacity(tree.count + 1)
+        for row in tree {
+            rows.append(DataFlowRow(spans: row.spans, foldKey: row.isContainer && !row.isClosing ? key + "#" + row.pointer : nil,
+                                    indent: 2))
         }
         return rows
     }
@@ -106,7 +114,7 @@ struct DataFlowRows {
                                         Span("  as the state sees them", style: Self.noteStyle)], isHeading: true)]
         for name in visit.variablesBefore.keys.sorted() {
             rows.append(DataFlowRow(spans: [Span("    $" + name, style: .fg(.cyan)), Span(" = "),
-                                            Span(JSONPrinter.compact(visit.variablesBefore[name]!))]))
+                                            Span(JSONPreview.compact(visit.variablesBefore[name]!))]))
         }
         if let assigned = visit.assigned {
             rows.append(DataFlowRow(spans: [Span("  "), Span("Assign", style: Self.stageStyle),
@@ -117,7 +125,7 @@ struct DataFlowRows {
                 let gutter = isNew ? "+" : changed ? "~" : " "
                 let style: Style = isNew ? .fg(.green) : changed ? .fg(.yellow) : .plain
                 rows.append(DataFlowRow(spans: [Span(gutter + "   $" + name, style: style), Span(" = "),
-                                                Span(JSONPrinter.compact(value), style: style)]))
+                                                Span(JSONPreview.compact(value), style: style)]))
             }
         }
         return rows
