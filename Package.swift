@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["StepDebugger", "DebuggerUI", "CursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "asldb", dependencies: ["CommandLineSupport"], swiftSettings: strict),
-        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine"], swiftSettings: strict),
+        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI"], swiftSettings: strict),
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),

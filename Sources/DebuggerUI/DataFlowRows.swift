@@ -8,6 +8,9 @@ struct DataFlowRow: Sendable {
     var isHeading = false
     /// Whether the fold under `foldKey` is folded now.
     var isFolded = false
+    /// Blank cells drawn before the spans (a stage's tree sits under its heading), kept apart
+    /// so a cached tree row is used as it is instead of copied with a prefix.
+    var indent = 0
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -21,6 +24,8 @@ struct DataFlowRows {
     let overrides: [String: Bool]
     /// Rows put first: a replay's departure from its recording at this moment.
     var banner: [DataFlowRow] = []
+    /// Where stage trees drawn for earlier moments are kept.
+    var cache: DataFlowCache?
 
     static let stageStyle = Style(foreground: .brightWhite, attributes: .bold)
     static let expressionStyle = Style.fg(.cyan)
@@ -106,9 +111,12 @@ struct DataFlowRows {
         guard !isFolded else { return rows }
         let prefix = key + "#"
         let treeFolds = Set(overrides.compactMap { $0.value && $0.key.hasPrefix(prefix) ? String($0.key.dropFirst(prefix.count)) : nil })
-        for row in JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows() {
-            rows.append(DataFlowRow(spans: [Span("  ")] + row.spans,
-                                    foldKey: row.isContainer ? prefix + row.pointer : nil, isFolded: row.isCollapsed))
+        let tree = cache?.treeRows(stage.value, changes: stage.changes, collapsed: treeFolds)
+            ?? JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows()
+        rows.reserveCapacity(tree.count + 1)
+        for row in tree {
+            rows.append(DataFlowRow(spans: row.spans, foldKey: row.isContainer ? prefix + row.pointer : nil,
+                                    isFolded: row.isCollapsed, indent: 2))
         }
         return rows
     }
@@ -119,7 +127,7 @@ struct DataFlowRows {
                                         Span("  as the state sees them", style: Self.noteStyle)], isHeading: true)]
         for name in visit.variablesBefore.keys.sorted() {
             rows.append(DataFlowRow(spans: [Span("    $" + name, style: .fg(.cyan)), Span(" = "),
-                                            Span(JSONPrinter.compact(visit.variablesBefore[name]!))]))
+                                            Span(JSONPreview.compact(visit.variablesBefore[name]!))]))
         }
         if let assigned = visit.assigned {
             rows.append(DataFlowRow(spans: [Span("  "), Span("Assign", style: Self.stageStyle),
@@ -130,7 +138,7 @@ struct DataFlowRows {
                 let gutter = isNew ? "+" : changed ? "~" : " "
                 let style: Style = isNew ? .fg(.green) : changed ? .fg(.yellow) : .plain
                 rows.append(DataFlowRow(spans: [Span(gutter + "   $" + name, style: style), Span(" = "),
-                                                Span(JSONPrinter.compact(value), style: style)]))
+                                                Span(JSONPreview.compact(value), style: style)]))
             }
         }
         return rows

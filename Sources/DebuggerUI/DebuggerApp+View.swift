@@ -115,7 +115,7 @@ extension DebuggerApp {
 
     func dataFlowRows() -> [DataFlowRow] {
         cache.rows(for: DataFlowCache.Key(generation: generation, folds: foldOverrides)) {
-            DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows()).build()
+            DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows(), cache: cache).build()
         }
     }
 
@@ -142,8 +142,9 @@ extension DebuggerApp {
             let line = inner.row(y)
             var spans = row.spans
             if row.isHeading { spans = spans.map { Span($0.text, style: $0.style.with(.bold)) } }
-            screen.put(spans, at: Point(x: line.x - dataOffsetX, y: line.y), clip: line)
-            if let query, !query.isEmpty { highlight(query, in: row.text, at: Point(x: line.x - dataOffsetX, y: line.y), clip: line, on: &screen) }
+            let origin = Point(x: line.x - dataOffsetX + row.indent, y: line.y)
+            screen.put(spans, at: origin, clip: line)
+            if let query, !query.isEmpty { highlight(query, in: row.text, at: origin, clip: line, on: &screen) }
             if focus == .dataFlow && index == selection {
                 screen.restyle(line) { $0.bg(.palette(237)).with(.bold) }
             }

@@ -119,23 +119,3 @@ public struct DebuggerApp {
         messageIsError = error
     }
 }
-
-/// Remembers the data-flow rows of the last moment drawn: building them walks every stage's
-/// JSON, which is too slow to repeat for every key press on a 200 KiB state.
-final class DataFlowCache {
-    struct Key: Hashable {
-        /// Bumped by every command that can change what the session shows.
-        var generation: Int
-        var folds: [String: Bool]
-    }
-
-    private var key: Key?
-    private var rows: [DataFlowRow] = []
-
-    func rows(for key: Key, build: () -> [DataFlowRow]) -> [DataFlowRow] {
-        if key == self.key { return rows }
-        rows = build()
-        self.key = key
-        return rows
-    }
-}

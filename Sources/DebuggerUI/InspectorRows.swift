@@ -26,7 +26,7 @@ struct InspectorRows {
         if variables.isEmpty { rows.append(note("none set by Assign yet")) }
         for name in variables.keys.sorted() {
             rows.append(InspectorRow(spans: [Span("  $" + name, style: .fg(.cyan)), Span("  "),
-                                             Span(JSONPrinter.compact(variables[name]!))], target: .variable(name)))
+                                             Span(JSONPreview.compact(variables[name]!))], target: .variable(name)))
         }
         if !session.injections.isEmpty { rows.append(heading("Injections", count: session.injections.count)) }
         for injection in session.injections {
@@ -76,10 +76,10 @@ struct InspectorRows {
             if case .object(let fields) = value {
                 for (field, fieldValue) in fields {
                     rows.append(InspectorRow(spans: [Span("  $$.\(section).\(field)", style: .fg(.cyan)), Span("  "),
-                                                     Span(JSONPrinter.compact(fieldValue))]))
+                                                     Span(JSONPreview.compact(fieldValue))]))
                 }
             } else {
-                rows.append(InspectorRow(spans: [Span("  $$.\(section)", style: .fg(.cyan)), Span("  " + JSONPrinter.compact(value))]))
+                rows.append(InspectorRow(spans: [Span("  $$.\(section)", style: .fg(.cyan)), Span("  " + JSONPreview.compact(value))]))
             }
         }
         return rows

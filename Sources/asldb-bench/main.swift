@@ -1,5 +1,5 @@
 // asldb-bench: release-build benchmarks, one family per first argument.
-// Usage: asldb-bench json [--quick] [PATH]   (later: asldb-bench engine ...)
+// Usage: asldb-bench json | engine | ui [options]; asldb-bench --help lists them.
 
 import Foundation
 
@@ -10,6 +10,9 @@ let usage = """
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
       engine [-w WORKLOAD] [-s SIZE] [--keep-moments] [--workloads DIR]   run the shared engine workloads
+      ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
+                              generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24
+                              (PRESSES key presses per size, default 1500: enough to reach the end)
     """
 
 switch arguments.first {
@@ -17,6 +20,8 @@ case "json":
     JSONBenchmark.main(Array(arguments.dropFirst()))
 case "engine":
     EngineBenchmark.main(Array(arguments.dropFirst()))
+case "ui":
+    UIBenchmark.main(Array(arguments.dropFirst()))
 case "-h", "--help", "help":
     print(usage)
 default:
