@@ -51,7 +51,7 @@ struct DebuggerEndToEndTests {
             try tmux.waitFor("afterInputPath")
             // The last stages are below the task's result: End selects the last row.
             try tmux.sendKeys("End")
-            try tmux.waitUntil("\(name)'s last stages") { $0.contains("afterResultPath") && $0.contains("▾ output") }
+            try tmux.waitUntil("\(name)'s last stages") { $0.contains("afterResultPath") && $0.contains("output  OutputPath") }
         }
         try tmux.sendKeys("s")
         let finished = try tmux.waitUntil("the execution to succeed") {
