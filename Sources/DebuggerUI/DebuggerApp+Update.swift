@@ -30,7 +30,8 @@ extension DebuggerApp {
         let pause = command(&session)
         sessionChanged()
         followCurrent = true
-        if let state = currentState { selectedState = state }
+        // Back at the start (restart, stepping back to it), the first state is the natural target.
+        selectedState = currentState ?? (session.cursor == 0 ? session.setup.definition.startAt : selectedState)
         if stopAtDivergence(from: before) { return }
         describe(pause)
     }
