@@ -40,6 +40,7 @@ struct DataFlowRows {
         for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
+        rows += HandlerRows.rows(for: visit, session: session)
         if session.current.isFinished { rows += [DataFlowRow(spans: [])] + executionRows() }
         return rows
     }

@@ -113,6 +113,9 @@ extension DebuggerApp {
         return scroll
     }
 
+    /// Every row of the data-flow panel as plain text, scrolled or not.
+    public var dataFlowText: [String] { dataFlowRows().map(\.text) }
+
     func dataFlowRows() -> [DataFlowRow] {
         cache.rows(for: DataFlowCache.Key(generation: generation, folds: foldOverrides)) {
             DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows(), cache: cache).build()

@@ -147,4 +147,19 @@ import DebuggerUI
         #expect(app.session.current.status == .succeeded)
         #expect(app.session.current.output?["Output"] == childOutput)
     }
+
+    @Test func aHandlersStandardErrorIsShownWithItsStateVisit() throws {
+        let folder = Self.root + "/samples/order-processing/"
+        let handler = "ShipOrder=echo 'label printer warming up' >&2; echo '{\"shipped\": true}'"
+        var app = try parse([folder + "order-processing.asl.json", "--handler", handler]).makeApp().0
+        _ = app.update(.resize(Size(width: 100, height: 40)))
+        while app.currentState != "ShipOrder" { _ = app.update(.key(.char("s"))) }
+        _ = app.update(.key(.char("s")))
+        let text = app.dataFlowText.joined(separator: "\n")
+        #expect(text.contains("handler runs"))
+        #expect(text.contains("exited 0"))
+        #expect(text.contains("│ label printer warming up"))
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.output == ["shipped": true])
+    }
 }
