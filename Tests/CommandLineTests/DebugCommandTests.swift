@@ -162,4 +162,51 @@ import DebuggerUI
         _ = app.update(.key(.char("c")))
         #expect(app.session.current.output == ["shipped": true])
     }
+
+    /// The on-call story: a failed execution's history opens in the debugger, the user sees the
+    /// retries AWS made, forks with a fixed definition, answers the task the recording never
+    /// reached, exports the case, and `asldb test` runs it.
+    @Test func aFailedExecutionIsReproducedForkedExportedAndTested() throws {
+        let directory = try temporaryDirectory()
+        let definition = directory + "/order.asl.json"
+        try FileManager.default.copyItem(atPath: Self.root + "/samples/order-processing/order-processing.asl.json", toPath: definition)
+        let invocation = ReplayInvocation(history: fixturePath("order-failed.history.json"), definition: definition)
+        let (session, divergence, _) = try invocation.debugSession()
+        #expect(divergence == nil)
+        var app = DebuggerApp(session: session, title: "replay")
+        app.replay = DebuggerApp.ReplayContext(source: "order-failed.history.json", divergence: nil)
+        app.reloader = DefinitionReload.reloader(path: definition, command: "replay")
+        app.exporter = DebugExport.exporter(directory: directory + "/tests", stateMachine: "OrderProcessing", testCase: "Reproduced")
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.status == .failed)
+        #expect(app.session.current.failure?.error == "PaymentProcessingError")
+        let failures = app.session.history.all.filter { $0.type.rawValue == "LambdaFunctionFailed" }
+        #expect(failures.count == 4)
+        // Back to the second attempt: its retry arithmetic is on screen.
+        while app.session.cursor > failures[1].id { _ = app.update(.key(.char("u"))) }
+        #expect(app.dataFlowText.contains { $0.contains("retry 2 of 3") })
+        // The fix: catch PaymentProcessingError too. R reloads it and runs back to here.
+        let text = try String(contentsOfFile: definition, encoding: .utf8)
+        let fixed = text.replacingOccurrences(of: "\"ErrorEquals\": [\"PaymentFailedError\"]",
+                                              with: "\"ErrorEquals\": [\"PaymentFailedError\", \"PaymentProcessingError\"]")
+        #expect(fixed != text)
+        try fixed.write(toFile: definition, atomically: true, encoding: .utf8)
+        _ = app.update(.key(.char("R")))
+        #expect(!app.messageIsError, "\(app.message)")
+        _ = app.update(.key(.char("c")))
+        // The recording never reached NotifyOrderError: the user answers it by hand.
+        #expect(app.currentState == "NotifyOrderError")
+        _ = app.update(.key(.char("a")))
+        _ = app.update(.key(.enter))
+        _ = app.update(.key(.char("c")))
+        #expect(app.session.current.status == .succeeded)
+        _ = app.update(.key(.char("x")))
+        #expect(!app.messageIsError, "\(app.message)")
+        var test = TestCasesInvocation(mockConfig: directory + "/tests/mock-config.json", definition: definition)
+        test.expectedDirectory = directory + "/tests"
+        let outcome = test.run().outcome
+        #expect(outcome.exitCode == 0, "\(outcome.output) \(outcome.errors)")
+        #expect(outcome.output.contains("Reproduced"))
+    }
 }
