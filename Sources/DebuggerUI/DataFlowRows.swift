@@ -35,13 +35,14 @@ struct DataFlowRows {
     func build() -> [DataFlowRow] {
         guard session.cursor > 0 else { return banner + startRows() }
         guard let visit = session.visit(at: session.cursor) else { return banner + executionRows() }
-        var rows = banner + visitHeading(visit)
+        // At the end, how the execution ended comes first; the last visit follows.
+        let ending = session.current.isFinished ? executionRows() + [DataFlowRow(spans: [])] : []
+        var rows = banner + ending + visitHeading(visit)
         let newest = visit.stages.last { $0.sameAs == nil }?.name
         for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
         rows += HandlerRows.rows(for: visit, session: session)
-        if session.current.isFinished { rows += [DataFlowRow(spans: [])] + executionRows() }
         return rows
     }
 

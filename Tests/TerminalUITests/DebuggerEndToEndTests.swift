@@ -58,7 +58,8 @@ struct DebuggerEndToEndTests {
             $0.contains("the execution SUCCEEDED") && $0.contains(" SUCCEEDED ")
         }
         #expect(!finished.contains("RUNNING"))
-        try tmux.sendKeys("End")
+        // How the execution ended heads the data flow.
+        try tmux.sendKeys("Home")
         try tmux.waitUntil("the execution's output") { $0.contains("execution SUCCEEDED") && $0.contains("execution output") }
 
         try tmux.sendKeys("r")
@@ -107,8 +108,10 @@ struct DebuggerEndToEndTests {
 
         // The timeline, zoomed to the whole window, holds every event of the execution.
         try tmux.sendKeys("Tab", "Tab", "z")
-        let timeline = try tmux.waitUntil("the zoomed timeline") {
-            $0.contains("┏ Timeline") && !$0.contains("Data flow") && $0.contains("ExecutionFailed")
+        // Wait for the whole frame: a capture can land while the pane is still being redrawn.
+        let timeline = try tmux.waitUntil("the zoomed timeline") { screen in
+            screen.contains("┏ Timeline") && !screen.contains("Data flow") && screen.contains("ExecutionFailed")
+                && screen.split(separator: "\n").filter { $0.contains("LambdaFunctionFailed") && $0.contains("PaymentProcessingError") }.count == 4
         }
         let failures = timeline.split(separator: "\n").filter { $0.contains("LambdaFunctionFailed") }
         #expect(failures.count == 4, "four failed attempts in:\n\(timeline)")
