@@ -76,17 +76,12 @@ extension DebuggerApp {
                 return
             }
             let response: TaskResponse
-            let error = form.error.text.trimmingWhitespace()
-            if !error.isEmpty {
-                response = .failed(ExecutionError(error, cause: form.cause.text))
-            } else {
-                do {
-                    response = .succeeded(try JSONParser().parse(form.result.text))
-                } catch {
-                    form.problem = "result: column \(error.location.column): \(error.message)"
-                    overlay = .answer(form)
-                    return
-                }
+            switch form.response() {
+            case .success(let answer): response = answer
+            case .failure(let problem):
+                form.problem = problem.message
+                overlay = .answer(form)
+                return
             }
             do {
                 let pause = try session.answerTask(response)

@@ -18,7 +18,7 @@ enum KeyBindings {
             ("B", "add a breakpoint: exit:S, error[:NAME], retry, catch, if:$.total > 100"),
             ("e", "inject an error into the selected Task state"),
             ("i", "edit the state input at this pause (JSON)"),
-            ("a", "answer a waiting Task by hand: a result, or an error (task tokens too)"),
+            ("a", "answer a waiting Task: a result or an error, at once or later with heartbeats"),
             ("Enter", "on a variable in the inspector: edit it; on a breakpoint: enable/disable"),
             ("d  Del", "in the inspector: delete the breakpoint or injection"),
             ("w", "save the session (--session FILE, or NAME.asldb-session.json)"),

@@ -343,4 +343,32 @@ import Testing
         #expect(rejecting.session.current.status == .failed)
         #expect(rejecting.session.current.failure?.error == "Rejected")
     }
+
+    @Test func answeringLaterNeedsHeartbeatsWithinHeartbeatSeconds() throws {
+        let definition = """
+            {"StartAt": "Approve", "States": {"Approve": {"Type": "Task",
+              "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}},
+              "HeartbeatSeconds": 60, "End": true}}}
+            """
+        let machine = try #require(DefinitionLoader.load(text: definition).machine)
+        var app = DebuggerApp(session: DebugSession(SessionSetup(definition: machine, input: [:])), title: "heartbeat")
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        app.press(.char("c"), .char("a"))
+        var late = app
+        // An hour later with no heartbeat: the heartbeat is missed at +60 s.
+        late.press(.tab, .tab, .tab)
+        late.press(.backspace)
+        late.type("3600")
+        late.press(.enter, .char("c"))
+        #expect(late.session.current.failure?.error == "States.HeartbeatTimeout")
+        // The same hour with a heartbeat every 30 s: the answer arrives.
+        app.press(.tab, .tab, .tab, .backspace)
+        app.type("3600")
+        app.press(.tab, .backspace)
+        app.type("30")
+        app.press(.enter, .char("c"))
+        #expect(app.session.current.status == .succeeded)
+        #expect(app.text(Size(width: 100, height: 30)).contains("t=+3600.000s"))
+    }
 }

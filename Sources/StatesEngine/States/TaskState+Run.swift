@@ -100,12 +100,17 @@ extension Execution {
     private mutating func elapse(_ answer: TaskResponse, timeout: Int64?, heartbeat: Int64?) -> Result<JSON, ExecutionError> {
         var response = answer
         var seconds: Int64 = 0
+        // Nested delays are heartbeats: the worker reports in after each one, so only the
+        // longest stretch without a heartbeat counts against HeartbeatSeconds.
+        var silentFor: (start: Int64, length: Int64)?
         while case .after(let s, let inner) = response {
+            if s > (silentFor?.length ?? -1) { silentFor = (seconds, s) }
             seconds += s
             response = inner
         }
-        if let heartbeat, seconds > heartbeat, timeout.map({ heartbeat < $0 }) ?? true {
-            now += heartbeat * 1000
+        if let heartbeat, let gap = silentFor, gap.length > heartbeat,
+           timeout.map({ gap.start + heartbeat < $0 }) ?? true {
+            now += (gap.start + heartbeat) * 1000
             return .failure(ExecutionError(StatesErrorName.heartbeatTimeout, cause: ""))
         }
         if let timeout, seconds > timeout {

@@ -33,6 +33,8 @@ public indirect enum TaskResponse: Sendable {
     case failed(ExecutionError)
     /// The response arrives after this many (virtual) seconds; past the state's
     /// TimeoutSeconds the attempt times out instead, past HeartbeatSeconds it misses its heartbeat.
+    /// Nested delays stand for heartbeats sent between them (SendTaskHeartbeat): only a single
+    /// delay longer than HeartbeatSeconds misses the heartbeat.
     case after(seconds: Int64, TaskResponse)
     /// Step Functions could not start the task (an activity that does not exist): the state
     /// fails with States.Runtime before anything is scheduled, beyond Retry and Catch. The cause
