@@ -209,4 +209,28 @@ import DebuggerUI
         #expect(outcome.exitCode == 0, "\(outcome.output) \(outcome.errors)")
         #expect(outcome.output.contains("Reproduced"))
     }
+
+    @Test func wSavesTheSessionAndSessionLoadsItBackWhereItWas() throws {
+        let directory = try temporaryDirectory()
+        let folder = Self.root + "/samples/order-processing/"
+        let sessionFile = directory + "/order.asldb-session.json"
+        var app = try parse([folder + "order-processing.asl.json", "--session", sessionFile, "--test-case", "PaymentDeclined",
+                             "--break", "enter:NotifyOrderError"]).makeApp().0
+        _ = app.update(.resize(Size(width: 100, height: 30)))
+        _ = app.update(.key(.char("c")))
+        #expect(app.currentState == "NotifyOrderError")
+        _ = app.update(.key(.char("w")))
+        #expect(!app.messageIsError, "\(app.message)")
+        #expect(app.message.contains(sessionFile))
+        let (loaded, note) = try parse(["--session", sessionFile]).makeApp()
+        #expect(note?.contains("loaded the session") == true)
+        #expect(loaded.session.cursor == app.session.cursor)
+        #expect(loaded.currentState == "NotifyOrderError")
+        #expect(loaded.session.breakpoints.map(\.spec) == ["enter:NotifyOrderError"])
+        // Another file of the user's is never overwritten.
+        let other = directory + "/notes.json"
+        try "{\"mine\": true}".write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(throws: CommandFailure.self) { try parse([folder + "order-processing.asl.json", "--session", other]).makeApp() }
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "{\"mine\": true}")
+    }
 }
