@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // YAML definitions and CloudFormation/SAM templates; only Loader/YAMLDocument.swift imports it.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(
@@ -23,7 +25,7 @@ let package = Package(
             swiftSettings: strict,
             // rounding functions come from libm, which nothing else links when Foundation is not imported
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "StatesLanguage", dependencies: ["StatesJSON"], swiftSettings: strict),
+        .target(name: "StatesLanguage", dependencies: ["StatesJSON", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "StatesEngine", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),
         .target(name: "StateGraph", dependencies: ["StatesLanguage"], swiftSettings: strict),

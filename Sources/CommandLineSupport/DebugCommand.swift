@@ -20,7 +20,7 @@ struct DebugCommand: ParsableCommand {
             alternative. Exit codes: 0 quit, 2 unusable input or no terminal, 130 Ctrl-C, 143 SIGTERM.
             """)
 
-    @Argument(help: "The definition file (optional with --session FILE when FILE exists).")
+    @Argument(help: "The definition file: JSON, YAML, or TEMPLATE#NAME (optional with --session FILE when FILE exists).")
     var definition: String?
 
     @Option(help: "The execution input: a JSON file (default: input.json beside the definition, else {}).")

@@ -23,7 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The execution history (get-execution-history output), or - for standard input.")
     var history: String
 
-    @Option(help: "The definition: an ASL file, or describe-state-machine output.")
+    @Option(help: "The definition: an ASL file (JSON, YAML, TEMPLATE#NAME), or describe-state-machine output.")
     var definition: String
 
     @Option(help: "Run headless and print: result, history (like get-execution-history) or trace (like asldb trace; runs to the end and reports a departure after it). Without it the debugger opens on a terminal, and result is printed otherwise.")

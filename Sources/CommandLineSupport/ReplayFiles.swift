@@ -3,7 +3,7 @@ import StatesEngine
 /// Reading what `asldb replay`, `asldb test` and `asldb run` share: definitions (plain, or the
 /// output of `describe-state-machine`), JSON files, and the local task code options.
 struct ReplayFiles {
-    typealias Reader = (String) throws(DefinitionReadError) -> [UInt8]
+    typealias Reader = DefinitionReader
     var command: String
     var read: Reader
 
@@ -23,22 +23,24 @@ struct ReplayFiles {
         }
     }
 
-    /// A definition file, or `describe-state-machine` output whose `definition` is JSON text.
+    /// A definition file (JSON, YAML, `TEMPLATE#NAME`), or `describe-state-machine` output
+    /// whose `definition` is JSON text.
     func loadDefinition(_ path: String) throws(CommandFailure) -> StateMachine {
-        let bytes: [UInt8]
+        let definition: NamedDefinition
         do {
-            bytes = try read(path)
+            definition = try DefinitionLoader.load(reference: path, validate: false, read: read)
         } catch {
             throw CommandFailure("asldb \(command): \(error.description)")
         }
-        let name = Self.displayName(path)
-        var loaded = DefinitionLoader.load(bytes: bytes, fileName: name, validate: false)
-        if let described = try? JSONParser().parse(bytes), described["States"] == nil,
-           let text = described["definition"]?.stringValue {
-            loaded = DefinitionLoader.load(text: text, fileName: name + " (its \"definition\")", validate: false)
+        let name = definition.name
+        var loaded = definition.loaded
+        var sourceFile = definition.sourceFile
+        if let described = loaded.document?.value, described["States"] == nil, let text = described["definition"]?.stringValue {
+            sourceFile = name + " (its \"definition\")"
+            loaded = DefinitionLoader.load(text: text, fileName: sourceFile, validate: false)
         }
         guard let machine = loaded.machine else {
-            let lines = loaded.errors.map { $0.formatted(fileName: name) }
+            let lines = loaded.errors.map { $0.formatted(fileName: sourceFile) }
             throw CommandFailure((lines + ["asldb \(command): \(name) is not a state machine definition asldb can load; fix the errors above"]).joined(separator: "\n"))
         }
         return machine

@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
             2 unusable input.
             """)
 
-    @Argument(help: "The definition file, or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
     var definition: String
 
     @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")

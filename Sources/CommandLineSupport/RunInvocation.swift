@@ -75,19 +75,19 @@ struct RunInvocation {
     private func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     func loadDefinition() throws(CommandFailure) -> StateMachine {
-        let bytes: [UInt8]
+        let definition: NamedDefinition
         do {
-            bytes = try read(definition)
+            definition = try DefinitionLoader.load(reference: self.definition, read: read)
         } catch {
             throw CommandFailure("asldb run: \(error.description)")
         }
-        let name = displayName(definition)
-        let loaded = DefinitionLoader.load(bytes: bytes, fileName: name)
+        let name = definition.name
+        let loaded = definition.loaded
         // Only problems that leave nothing sensible to run stop the run; the rest are
         // `asldb validate`'s to report, so that a stricter check never refuses what AWS runs.
         let blocking = loaded.errors.filter { $0.code == .invalidJSONDescription || $0.code == .missingTransitionTarget }
         guard let machine = loaded.machine, blocking.isEmpty else {
-            let lines = (loaded.machine == nil ? loaded.errors : blocking).map { $0.formatted(fileName: name) }
+            let lines = (loaded.machine == nil ? loaded.errors : blocking).map { $0.formatted(fileName: definition.sourceFile) }
             throw CommandFailure((lines + ["asldb run: \(name) cannot be run; fix the errors above"]).joined(separator: "\n"))
         }
         return machine

@@ -23,7 +23,7 @@ struct TestCasesCommand: ParsableCommand {
     @Argument(help: "The mock configuration file.")
     var mockConfig: String
 
-    @Option(help: "The definition: an ASL file, or describe-state-machine output.")
+    @Option(help: "The definition: an ASL file (JSON, YAML, TEMPLATE#NAME), or describe-state-machine output.")
     var definition: String
 
     @Option(name: .customLong("state-machine"), help: "NAME: the mock configuration's state machine; NAME=FILE: a child state machine for nested executions (repeatable).")

@@ -17,7 +17,7 @@ struct TraceCommand: ParsableCommand {
             Colour on a terminal; plain when piped or when NO_COLOR is set.
             """)
 
-    @Argument(help: "The definition file, or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
     var definition: String
 
     @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")

@@ -66,15 +66,16 @@ extension DebugSession {
     /// read, its mock configuration; otherwise the task results recorded in the file answer.
     public static func open(_ path: String) throws(SessionError) -> DebugSession {
         let file = try SessionFile.read(path)
-        let bytes: [UInt8]
+        let definition: NamedDefinition
         do {
-            bytes = try DefinitionFile.read(file.definitionPath)
+            // The path may name one state machine of a template (`template.yaml#Order`).
+            definition = try DefinitionLoader.load(reference: file.definitionPath, validate: false)
         } catch {
             throw .sessionFile(path: path, "its definition cannot be read: \(error.description)")
         }
-        let loaded = DefinitionLoader.load(bytes: bytes, fileName: file.definitionPath, validate: false)
+        let loaded = definition.loaded
         guard let machine = loaded.machine else {
-            let first = loaded.errors.first.map { $0.formatted(fileName: file.definitionPath) } ?? ""
+            let first = loaded.errors.first.map { $0.formatted(fileName: definition.sourceFile) } ?? ""
             throw .sessionFile(path: path, "its definition \(file.definitionPath) no longer loads: \(first)")
         }
         var source: (any TaskSource)?

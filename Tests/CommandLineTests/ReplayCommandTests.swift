@@ -39,6 +39,17 @@ func temporaryDirectory() throws -> String {
         #expect(try JSONParser().parse(outcome.output) == JSONParser().parse(Array(FileManager.default.contents(atPath: fixturePath("order.history.json"))!)))
     }
 
+    @Test func aYAMLDefinitionReplaysTheSameHistory() throws {
+        // JSON is YAML too, so the same text under a YAML name goes through the YAML reader.
+        let directory = try temporaryDirectory()
+        try String(contentsOfFile: fixturePath("order.asl.json"), encoding: .utf8).write(toFile: directory + "/order.asl.yaml", atomically: true, encoding: .utf8)
+        var invocation = ReplayInvocation(history: fixturePath("order.history.json"), definition: directory + "/order.asl.yaml")
+        invocation.format = .history
+        let outcome = invocation.run()
+        #expect(outcome.exitCode == 0)
+        #expect(try JSONParser().parse(outcome.output) == JSONParser().parse(Array(FileManager.default.contents(atPath: fixturePath("order.history.json"))!)))
+    }
+
     @Test func aDivergenceExitsOneAndShowsBothSides() throws {
         let directory = try temporaryDirectory()
         let changed = try String(contentsOfFile: fixturePath("order.asl.json"), encoding: .utf8).replacingOccurrences(of: "$.payment", with: "$.charge")

@@ -13,6 +13,30 @@ import StatesEngine
         "dangling.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}"#,
         "broken-input.json": "{\"name\":\n  \"world\",}",
         "mock.json": #"{"StateMachines": {"M": {"TestCases": {"Happy": {"Call": "Ok"}}}}, "MockedResponses": {"Ok": {"0": {"Return": {"Payload": 1}}}}}"#,
+        "hello.asl.yaml": """
+            StartAt: A
+            States:
+              A:
+                Type: Pass
+                Parameters:
+                  greeting.$: States.Format('hello {}', $.name)
+                End: true
+            """,
+        "stack.yaml": """
+            Resources:
+              Greet:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  DefinitionSubstitutions: {Who: world}
+                  Definition:
+                    StartAt: A
+                    States: {A: {Type: Pass, Result: "hello ${Who}", End: true}}
+              Wait:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  DefinitionString: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}}'
+            """,
+        "timeout.json": #"{"StartAt": "W", "TimeoutSeconds": ${limit}, "States": {"W": {"Type": "Pass", "End": true}}}"#,
     ]
 
     func run(_ definition: String, input: String? = nil, mock: String? = nil, testCase: String? = nil,
@@ -100,5 +124,21 @@ import StatesEngine
         #expect(outcome.exitCode == 2)
         #expect(outcome.errors.first?.hasPrefix("dangling.json:1:") == true)
         #expect(outcome.errors.first?.contains("MISSING_TRANSITION_TARGET") == true)
+    }
+
+    @Test func aYAMLDefinitionRunsLikeItsJSONTwin() throws {
+        let outcome = run("hello.asl.yaml", input: "input.json")
+        #expect(try parsed(outcome) == ["status": "SUCCEEDED", "output": ["greeting": "hello world"]])
+    }
+
+    @Test func aTemplateRunsTheStateMachineItsNameChooses() throws {
+        #expect(try parsed(run("stack.yaml#Greet")) == ["status": "SUCCEEDED", "output": "hello world"])
+        let outcome = run("stack.yaml")
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.errors == ["asldb run: stack.yaml: the template declares 2 state machines (Greet, Wait); choose one as stack.yaml#NAME, e.g. stack.yaml#Greet"])
+    }
+
+    @Test func unquotedPlaceholdersDoNotStopARun() throws {
+        #expect(try parsed(run("timeout.json")) == ["status": "SUCCEEDED", "output": [:]])
     }
 }

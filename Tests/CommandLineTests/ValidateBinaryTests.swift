@@ -75,4 +75,25 @@ struct ValidateBinaryTests {
         #expect(result.err == "asldb validate: /no/such/flow.json: no such file\n")
         #expect(result.status == 2)
     }
+
+    @Test func yamlDefinitionsAndTemplatesAreChecked() throws {
+        let formats = ValidateBinary.fixtures + "/formats/"
+        let yaml = try run(["validate", formats + "order.asl.yaml"])
+        #expect(yaml.out == formats + "order.asl.yaml: valid (6 states)\n")
+        #expect(yaml.status == 0)
+        let template = try run(["validate", "--quiet", formats + "orders.template.yaml"])
+        #expect(template.out == "" && template.status == 0)
+        let names = try run(["validate", formats + "orders.template.yaml"]).out.split(separator: "\n").map { $0.split(separator: "/").last ?? "" }
+        #expect(names == [
+            "orders.template.yaml#OrderMachine: valid (3 states)", "orders.template.yaml#GreetMachine: valid (2 states)",
+            "orders.template.yaml#CallMachine: valid (1 state)", "orders.template.yaml#FileMachine: valid (6 states)",
+            "4 definitions in 1 file checked: 4 valid, 0 invalid; 0 errors, 0 warnings",
+        ])
+    }
+
+    @Test func yamlOnStandardInputIsRecognisedByItsContent() throws {
+        let result = try run(["validate", "-"], input: "StartAt: A\nStates:\n  A: {Type: Succeed}\n")
+        #expect(result.out == "<stdin>: valid (1 state)\n")
+        #expect(result.status == 0)
+    }
 }

@@ -9,6 +9,21 @@ import StatesEngine
         "warn.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "B": {"Type": "Succeed"}}}"#,
         "bad.json": "{\"StartAt\": \"A\",\n \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Nowhere\"}}}",
         "-": #"{"StartAt": "In", "States": {"In": {"Type": "Succeed"}}}"#,
+        "flow.asl.yaml": "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nowhere\n",
+        "two.yaml": """
+            Resources:
+              First:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition:
+                    StartAt: A
+                    States: {A: {Type: Succeed}}
+              Second:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  DefinitionString: !Sub |
+                    {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": "${Delay}", "End": true}}}
+            """,
     ]
 
     func check(_ paths: [String], quiet: Bool = false, warningsAsErrors: Bool = false) -> DefinitionCheck.Outcome {
@@ -48,13 +63,34 @@ import StatesEngine
     }
 
     @Test func severalFilesEndWithASummaryAndTheWorstExitCode() {
-        let outcome = check(["ok.json", "bad.json", "/nonexistent/x.json", "flow.asl.yaml"])
+        let outcome = check(["ok.json", "bad.json", "/nonexistent/x.json", "two.yaml#Third"])
         #expect(outcome.output.last == "4 files checked: 1 valid, 1 invalid, 2 unreadable; 2 errors, 0 warnings")
         #expect(outcome.errors == [
             "asldb validate: /nonexistent/x.json: no such file",
-            "asldb validate: flow.asl.yaml: YAML definitions are not supported yet; convert the file to JSON",
+            "asldb validate: two.yaml: the template declares no state machine 'Third'; it declares First, Second",
         ])
         #expect(outcome.exitCode == 2)
+    }
+
+    @Test func yamlDefinitionsReportTheirOwnLines() {
+        #expect(check(["flow.asl.yaml"]).output == [
+            "flow.asl.yaml:2:1: error MISSING_END_STATE: no state ends the state machine; give one state 'End: true' or use a Succeed or Fail state (at $.States)",
+            "flow.asl.yaml:5:5: error MISSING_TRANSITION_TARGET: 'Next' names state 'Nowhere', which does not exist (at $.States.A.Next)",
+            "flow.asl.yaml: invalid (2 errors)",
+        ])
+    }
+
+    @Test func aTemplateIsCheckedStateMachineByStateMachine() {
+        let outcome = check(["two.yaml", "ok.json"])
+        #expect(outcome.output == [
+            "two.yaml#First: valid (1 state)",
+            "two.yaml:12:59: error SCHEMA_VALIDATION_FAILED: 'Seconds' must be an integer from 0 to 99999999, not a string (at $.States.A.Seconds)",
+            "two.yaml#Second: invalid (1 error)",
+            "ok.json: valid (2 states)",
+            "3 definitions in 2 files checked: 2 valid, 1 invalid; 1 error, 0 warnings",
+        ])
+        #expect(outcome.exitCode == 1)
+        #expect(check(["two.yaml#First"]).output == ["two.yaml#First: valid (1 state)"])
     }
 
     @Test func directoriesAreUnreadableWithAClearMessage() {

@@ -50,7 +50,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, CustomString
     /// The code as printed.
     public var description: String { rawValue }
 
-    /// The text is not JSON.
+    /// The text is not JSON (or, for a YAML file, not YAML).
     public static let invalidJSONDescription = DiagnosticCode(rawValue: "INVALID_JSON_DESCRIPTION")
     /// A field is missing, has the wrong type or value, or is not allowed where it is.
     public static let schemaValidationFailed = DiagnosticCode(rawValue: "SCHEMA_VALIDATION_FAILED")
@@ -72,6 +72,12 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, CustomString
     public static let unreachableState = DiagnosticCode(rawValue: "UNREACHABLE_STATE")
     /// A payload template key and value that disagree about being a path (`.$` suffix).
     public static let noDollar = DiagnosticCode(rawValue: "NO_DOLLAR")
+    /// asldb's own: a template placeholder outside a JSON string was replaced by a stand-in
+    /// value so the text could be read (`"TimeoutSeconds": ${timeout}`).
+    public static let placeholderSubstituted = DiagnosticCode(rawValue: "PLACEHOLDER_SUBSTITUTED")
+    /// asldb's own: a template's state machine whose definition cannot be had (none given, in
+    /// S3, an unreadable `DefinitionUri`, a `DefinitionString` that is not text).
+    public static let templateDefinition = DiagnosticCode(rawValue: "TEMPLATE_DEFINITION")
 }
 
 extension Diagnostic {

@@ -16,8 +16,14 @@ public enum DefinitionReadError: Error, Sendable, Equatable, CustomStringConvert
     case unreadable(String, reason: String)
     /// The bytes are not UTF-8 text.
     case notUTF8(String)
-    /// A format asldb cannot read yet (YAML).
-    case unsupportedFormat(String, format: String)
+    /// `FILE#NAME` where FILE is a definition, not a template.
+    case notATemplate(String, machine: String)
+    /// A template that declares no state machine.
+    case noStateMachine(String)
+    /// `FILE#NAME` names no state machine of the template; `declared` are the ones it has.
+    case noSuchStateMachine(String, machine: String, declared: [String])
+    /// A template declaring several state machines, given where one definition is needed.
+    case severalStateMachines(String, declared: [String])
 
     /// The message shown to the user; it starts with the file name.
     public var description: String {
@@ -26,8 +32,16 @@ public enum DefinitionReadError: Error, Sendable, Equatable, CustomStringConvert
         case .isDirectory(let path): return "\(path): is a directory, not a definition file"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .notUTF8(let path): return "\(path): not UTF-8 text"
-        case .unsupportedFormat(let path, let format):
-            return "\(path): \(format) definitions are not supported yet; convert the file to JSON"
+        case .notATemplate(let path, let machine):
+            return "\(path): a state machine definition, not a template, so '#\(machine)' names nothing; give the file alone"
+        case .noStateMachine(let path):
+            return "\(path): the template declares no state machine (no AWS::StepFunctions::StateMachine or "
+                + "AWS::Serverless::StateMachine resource, no stepFunctions.stateMachines)"
+        case .noSuchStateMachine(let path, let machine, let declared):
+            return "\(path): the template declares no state machine '\(machine)'; it declares \(declared.joined(separator: ", "))"
+        case .severalStateMachines(let path, let declared):
+            return "\(path): the template declares \(declared.count) state machines (\(declared.joined(separator: ", "))); "
+                + "choose one as \(path)#NAME, e.g. \(path)#\(declared.first ?? "NAME")"
         }
     }
 }
@@ -36,8 +50,6 @@ public enum DefinitionReadError: Error, Sendable, Equatable, CustomStringConvert
 public enum DefinitionFile {
     /// The bytes of `path` (`-` is standard input), checked to be UTF-8 text.
     public static func read(_ path: String) throws(DefinitionReadError) -> [UInt8] {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { throw .unsupportedFormat(path, format: "YAML") }
         let bytes: [UInt8]
         if path == "-" {
             bytes = try readAll(fd: 0, path: "<stdin>")

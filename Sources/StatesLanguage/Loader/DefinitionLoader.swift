@@ -29,17 +29,29 @@ public struct LoadedDefinition: Sendable {
 
 /// Loads Amazon States Language definitions into `StateMachine` values.
 public enum DefinitionLoader {
-    /// Parses UTF-8 JSON text and loads it; `fileName` only labels diagnostics.
+    /// Parses definition text and loads it; `fileName` labels diagnostics and tells YAML
+    /// (`.yaml`, `.yml`) from JSON. Unquoted `${...}` placeholders are read as stand-ins, with a
+    /// warning each. A template with one state machine loads that one (`loadAll` for the rest).
     /// With `validate`, also runs every semantic check (transitions, names, reachability...).
     public static func load(bytes: some Collection<UInt8>, fileName: String, validate: Bool = true) -> LoadedDefinition {
-        let parser = JSONParser(rejectDuplicateKeys: true, recordLocations: true)
-        let document: JSONDocument
-        do {
-            document = try parser.parseDocument(bytes, fileName: fileName)
-        } catch {
-            return LoadedDefinition(machine: nil, diagnostics: [diagnostic(for: error)], document: nil)
+        switch contents(of: Array(bytes), fileName: fileName) {
+        case .definition(let document, let warnings):
+            return adding(warnings, to: load(document: document, validate: validate))
+        case .unreadable(let diagnostic):
+            return LoadedDefinition(machine: nil, diagnostics: [diagnostic], document: nil)
+        case .template(let template):
+            guard template.machines.count == 1, let machine = template.machines.first else {
+                let names = template.machines.map(\.name)
+                let message = names.isEmpty
+                    ? "the template declares no state machine"
+                    : "the template declares \(names.count) state machines (\(names.joined(separator: ", "))); choose one as \(fileName)#NAME"
+                let location = template.document.sourceMap.location(of: "/Resources") ?? SourceLocation(line: 1, column: 1)
+                let diagnostic = Diagnostic(severity: .error, code: .templateDefinition, message: message, pointer: "",
+                                            path: "$", location: location)
+                return LoadedDefinition(machine: nil, diagnostics: [diagnostic], document: nil)
+            }
+            return template.load(machine, validate: validate) { path throws(DefinitionReadError) in try DefinitionFile.read(path) }.loaded
         }
-        return load(document: document, validate: validate)
     }
 
     /// A parse error as a diagnostic; a key repeated in a `States` object is a duplicate state name.

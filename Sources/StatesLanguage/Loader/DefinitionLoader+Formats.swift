@@ -1,0 +1,103 @@
+/// Reads a definition's bytes into the same `JSONDocument` whatever the file holds: JSON, JSON
+/// with unquoted template placeholders, YAML, or a template that declares state machines.
+extension DefinitionLoader {
+    /// What a file's text turned out to hold.
+    enum FileContents {
+        /// A definition, with warnings about placeholders read as stand-ins.
+        case definition(JSONDocument, warnings: [Diagnostic])
+        /// A template; its state machines are loaded one by one.
+        case template(CloudFormationTemplate)
+        /// Text that cannot be read, and where it goes wrong.
+        case unreadable(Diagnostic)
+    }
+
+    /// JSON text parsed as a definition, directly or after its unquoted placeholders were replaced.
+    struct TextReading {
+        var result: Result<JSONDocument, JSONParseError>
+        /// The placeholders replaced, when the text needed it.
+        var placeholders: UnquotedPlaceholders?
+
+        /// The warnings for the stand-ins that made the text parse.
+        var warnings: [Diagnostic] {
+            guard case .success(let document) = result, let placeholders else { return [] }
+            return placeholders.warnings(in: document)
+        }
+    }
+
+    /// What `bytes` hold; `known` values replace unquoted `${Name}` placeholders in JSON text.
+    static func contents(of bytes: [UInt8], fileName: String, known: [String: String] = [:]) -> FileContents {
+        guard isYAML(bytes, fileName: fileName) else {
+            let reading = parseText(bytes, fileName: fileName, known: known)
+            switch reading.result {
+            case .failure(let error):
+                return .unreadable(diagnostic(for: error))
+            case .success(let document):
+                if let template = CloudFormationTemplate(document: document) { return .template(template) }
+                return .definition(document, warnings: reading.warnings)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .unreadable(Diagnostic(severity: .error, code: .invalidJSONDescription, message: "not UTF-8 text",
+                                          pointer: "", path: "$", location: SourceLocation(line: 1, column: 1)))
+        }
+        do {
+            let yaml = try YAMLDocument(text: text)
+            let asTemplate = try yaml.reading(tags: .cloudFormation, fileName: fileName)
+            if let template = CloudFormationTemplate(document: asTemplate.document, literalBlocks: asTemplate.literalBlocks) {
+                return .template(template)
+            }
+            let plain = try yaml.reading(tags: .dropped, fileName: fileName)
+            if plain.document.value.objectValue == nil, !hasYAMLExtension(fileName) {
+                // Chosen by content, not by name: text that is not a YAML mapping was more likely
+                // meant as JSON, and JSON's message says better what is wrong with it.
+                if case .failure(let error) = parseText(bytes, fileName: fileName).result { return .unreadable(diagnostic(for: error)) }
+            }
+            return .definition(plain.document, warnings: [])
+        } catch {
+            return .unreadable(diagnostic(for: error))
+        }
+    }
+
+    /// Parses JSON definition text; when that fails and `${...}` placeholders stand outside
+    /// strings, parses it again with them replaced (by the raw text `known` gives, else stand-ins).
+    static func parseText(_ bytes: [UInt8], fileName: String, known: [String: String] = [:]) -> TextReading {
+        let parser = JSONParser(rejectDuplicateKeys: true, recordLocations: true)
+        do {
+            return TextReading(result: .success(try parser.parseDocument(bytes, fileName: fileName)))
+        } catch {
+            guard let placeholders = UnquotedPlaceholders(bytes, known: known) else { return TextReading(result: .failure(error)) }
+            do {
+                let document = try parser.parseDocument(placeholders.text, fileName: fileName)
+                return TextReading(result: .success(placeholders.relocated(document)), placeholders: placeholders)
+            } catch {
+                var located = error
+                located.location = placeholders.original(error.location)
+                return TextReading(result: .failure(located), placeholders: placeholders)
+            }
+        }
+    }
+
+    /// YAML by name (`.yaml`, `.yml`), or by content when the name does not say JSON and the
+    /// text does not open like JSON (`.template` files, standard input).
+    static func isYAML(_ bytes: [UInt8], fileName: String) -> Bool {
+        if hasYAMLExtension(fileName) { return true }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let first = body.first(where: { !UnquotedPlaceholders.isSpace($0) }) else { return false }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return false }
+        return !fileName.lowercased().hasSuffix(".json")
+    }
+
+    static func hasYAMLExtension(_ fileName: String) -> Bool {
+        let lower = fileName.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
+
+    /// A loaded definition with more diagnostics (the placeholder warnings) in source order.
+    static func adding(_ extra: [Diagnostic], to loaded: LoadedDefinition) -> LoadedDefinition {
+        guard !extra.isEmpty else { return loaded }
+        var out = loaded
+        out.diagnostics = Diagnostic.sorted(loaded.diagnostics + extra)
+        return out
+    }
+}
