@@ -130,7 +130,7 @@ public struct Execution: Sendable {
             ], previous: 0)
             if exceedsPayloadLimit(input) {
                 finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
-                    cause: "The execution input exceeds the maximum number of bytes service limit (\(Self.payloadLimit))."))
+                    cause: "The execution input exceeds the maximum number of bytes service limit (\(options.payloadLimit ?? Self.payloadLimit))."))
                 return
             }
             frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
@@ -203,10 +203,11 @@ public struct Execution: Sendable {
         ExecutionError(StatesErrorName.runtime, cause: "The execution reached the maximum number of history events (\(limit)).")
     }
 
-    /// Whether a payload is over AWS's 256 KiB limit.
+    /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
     func exceedsPayloadLimit(_ value: JSON) -> Bool {
+        guard let limit = options.payloadLimit else { return false }
         // Cheap bound first: only measure documents that might be large.
-        value.approximateSizeExceeds(Self.payloadLimit / 8) && JSONPrinter.compactByteCount(value) > Self.payloadLimit
+        return value.approximateSizeExceeds(limit / 8) && JSONPrinter.compactByteCount(value) > limit
     }
 
     /// The error AWS raises for a state or task result over the payload limit.
