@@ -9,13 +9,13 @@ extension Execution {
             return
         }
         frames[index].stages.output = output
-        var details: JSONObject = ["name": .string(state.name), "output": output, "outputDetails": ["truncated": false]]
+        var details: JSONObject = ["name": state.nameValue, "output": output, "outputDetails": HistoryEvent.notTruncated]
         if let assigned, !assigned.isEmpty {
             details["assignedVariables"] = .object(assigned)
             details["assignedVariablesDetails"] = ["truncated": false]
             for (name, value) in assigned { frames[index].variables[name] = value }
         }
-        emit(.stateExited(state.typeName), details, stages: frames[index].stages)
+        emit(state.exitedType, details, stages: frames[index].stages)
         if let next {
             frames[index].moveTo(next, input: output)
         } else {

@@ -29,6 +29,8 @@ public struct Execution: Sendable {
     public let executionName: String
 
     var random: SeededRandom
+    /// The definition prepared for running, shared by every copy.
+    let plan: MachinePlan
     var frames: [Frame] = []
     /// Events already decided but not yet handed out by `step()`.
     var pending: [HistoryEvent] = []
@@ -44,6 +46,7 @@ public struct Execution: Sendable {
     /// An execution that has not started: its first `step()` records ExecutionStarted.
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
+        plan = MachinePlan(definition)
         self.input = input
         self.options = options
         now = options.startTime
@@ -133,11 +136,13 @@ public struct Execution: Sendable {
                     cause: "The execution input exceeds the maximum number of bytes service limit (\(options.payloadLimit ?? Self.payloadLimit))."))
                 return
             }
-            frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
+            frames = [Frame(plan: plan, role: .root, input: input, variables: [:], lastEventId: 0)]
             return
         }
         if timeOutIfPast(now) { return }
-        if let limit = options.historyLimit, let top = frames.last, top.silent, top.silentEvents >= limit {
+        guard !frames.isEmpty else { return }
+        let top = frames.count - 1
+        if let limit = options.historyLimit, frames[top].silent, frames[top].silentEvents >= limit {
             // A distributed Map's child execution has a history (and a limit) of its own.
             finishFrame(.failure(historyLimitReached(limit)))
             return
@@ -146,17 +151,16 @@ public struct Execution: Sendable {
             finishExecution(.failed, error: historyLimitReached(limit))
             return
         }
-        guard let top = frames.last else { return }
-        guard top.machine.states[top.stateName] != nil else {
+        guard let node = frames[top].node else {
             // Only an unvalidated definition gets here; fail as clearly as validation would.
             finishFrame(.failure(ExecutionError(StatesErrorName.runtime,
-                cause: "The definition has no state named '\(top.stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
+                cause: "The definition has no state named '\(frames[top].stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
             return
         }
-        if top.state.queryLanguage == .jsonata {
-            throw .unsupported(state: top.stateName, feature: "QueryLanguage JSONata")
+        if node.queryLanguage == .jsonata {
+            throw .unsupported(state: frames[top].stateName, feature: "QueryLanguage JSONata")
         }
-        switch top.phase {
+        switch frames[top].phase {
         case .enter: enterState()
         case .execute: try executeState()
         case .awaitingChildren: preconditionFailure("a frame awaiting children is never on top")
@@ -168,10 +172,11 @@ public struct Execution: Sendable {
         let state = frames[index].state
         frames[index].enteredTime = now
         entryCounts[state.name, default: 0] += 1
-        frames[index].stages = StageRecord(input: frames[index].input)
-        let id = emit(.stateEntered(state.typeName), [
-            "input": frames[index].input, "inputDetails": ["truncated": false], "name": .string(state.name),
-        ])
+        let input = frames[index].input
+        frames[index].stages = StageRecord(input: input)
+        var details = state.enteredDetails
+        details.values[0] = input
+        let id = emit(state.enteredType, details)
         frames[index].enteredEventId = id
         frames[index].phase = .execute
     }

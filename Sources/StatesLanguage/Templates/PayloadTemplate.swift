@@ -88,6 +88,18 @@ public struct PayloadTemplate: Sendable, Hashable {
         }
     }
 
+    /// Whether some `.$` member reads the context object (`$$…`): a caller may then skip building it.
+    public var usesContextObject: Bool { Self.usesContextObject(root) }
+
+    private static func usesContextObject(_ node: Node) -> Bool {
+        switch node {
+        case .literal: return false
+        case .object(let members): return members.contains { usesContextObject($0.node) }
+        case .array(let nodes): return nodes.contains(where: usesContextObject)
+        case .expression(let expression, _): return expression.usesContextObject
+        }
+    }
+
     /// Builds the payload. `context.input` is the document `$` refers to; `context.random` advances for
     /// each States.MathRandom / States.UUID call.
     public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
