@@ -9,7 +9,7 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [--keep-moments] [--workloads DIR] [--reference FILE]
+      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--workloads DIR] [--reference FILE]
                               run the shared engine workloads, compare with the reference figures
                               of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
                               transitions, a Map over 10 000 items, a 200 KiB state through 1 000

@@ -9,7 +9,8 @@ extension Execution {
             return
         }
         frames[index].stages.output = output
-        var details: JSONObject = ["name": state.nameValue, "output": output, "outputDetails": HistoryEvent.notTruncated]
+        var details = state.exitedDetails
+        details.values[1] = output
         if let assigned, !assigned.isEmpty {
             details["assignedVariables"] = .object(assigned)
             details["assignedVariablesDetails"] = ["truncated": false]

@@ -42,6 +42,9 @@ final class StatePlan: Sendable {
     /// `{"input": null, "inputDetails": {"truncated": false}, "name": …}`: a StateEntered event's
     /// details with the input still to fill in (member 0), so that each event shares the keys.
     let enteredDetails: JSONObject
+    /// `{"name": …, "output": null, "outputDetails": {"truncated": false}}`, the output (member 1)
+    /// still to fill in.
+    let exitedDetails: JSONObject
 
     init(_ state: State) {
         self.state = state
@@ -73,6 +76,7 @@ final class StatePlan: Sendable {
         exitedType = .stateExited(state.typeName)
         nameValue = .string(state.name)
         enteredDetails = ["input": .null, "inputDetails": HistoryEvent.notTruncated, "name": nameValue]
+        exitedDetails = ["name": nameValue, "output": .null, "outputDetails": HistoryEvent.notTruncated]
     }
 
     // The State's own fields, so that code written against a State reads the same.
