@@ -37,6 +37,9 @@ public struct Execution: Sendable {
     var started = false
     /// Entries so far per state name (`TaskRequest.entry`).
     var entryCounts: [String: Int] = [:]
+    /// Sizes of the large parts of payloads measured so far: a state's output mostly shares them
+    /// with its input, and is measured against the payload limit without walking them again.
+    var payloadSizes = JSONSizeMemo()
 
     /// AWS's limit on a Standard execution's history.
     public static let historyLimit = 25_000
@@ -209,39 +212,14 @@ public struct Execution: Sendable {
     }
 
     /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
-    func exceedsPayloadLimit(_ value: JSON) -> Bool {
+    mutating func exceedsPayloadLimit(_ value: JSON) -> Bool {
         guard let limit = options.payloadLimit else { return false }
-        // Cheap bound first: only measure documents that might be large.
-        return value.approximateSizeExceeds(limit / 8) && JSONPrinter.compactByteCount(value) > limit
+        return payloadSizes.compactByteCount(value) > limit
     }
 
     /// The error AWS raises for a state or task result over the payload limit.
     func dataLimitExceeded(_ name: String) -> ExecutionError {
         ExecutionError(StatesErrorName.dataLimitExceeded,
             cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
-    }
-}
-
-extension JSON {
-    /// Whether the printed size could exceed `bytes` (walks at most until the bound is reached).
-    func approximateSizeExceeds(_ bytes: Int) -> Bool {
-        var budget = bytes
-        func walk(_ v: JSON) -> Bool {
-            switch v {
-            case .null, .bool, .number: budget -= 8
-            case .string(let s): budget -= s.utf8.count + 2
-            case .array(let a):
-                budget -= 2
-                for e in a where budget > 0 { if walk(e) { return true } }
-            case .object(let o):
-                budget -= 2
-                for (k, e) in o where budget > 0 {
-                    budget -= k.utf8.count + 3
-                    if walk(e) { return true }
-                }
-            }
-            return budget <= 0
-        }
-        return walk(self)
     }
 }
