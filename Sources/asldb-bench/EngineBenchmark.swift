@@ -2,8 +2,9 @@ import Foundation
 import StatesEngine
 
 /// Runs the shared engine workloads (`bench/workloads/manifest.json`) to completion and reports
-/// transitions per second, wall time and peak memory; a run whose output differs from the
-/// expected file is reported as WRONG and does not count.
+/// transitions per second, wall time, peak memory and the speed-up over the reference interpreter
+/// (`bench/REFERENCE.md`); a run whose output differs from the expected file is reported as WRONG
+/// and does not count. Then the scale checks (`ScaleChecks`), unless a workload is picked.
 enum EngineBenchmark {
     static func main(_ arguments: [String]) {
         let directory = arguments.firstIndex(of: "--workloads").map { arguments[$0 + 1] } ?? defaultDirectory()
@@ -11,15 +12,22 @@ enum EngineBenchmark {
         let sizeFilter = arguments.firstIndex(of: "-s").map { Int(arguments[$0 + 1]) ?? 0 }
         // Like the debugger: keep every earlier moment of the execution alive while stepping.
         let keepMoments = arguments.contains("--keep-moments")
+        // Like the reference's figures: the median of several runs.
+        let repetitions = max(1, arguments.firstIndex(of: "-r").flatMap { Int(arguments[$0 + 1]) } ?? 3)
         guard let directory, let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
               let manifest = try? JSONParser().parse([UInt8](manifestData)), case .object(let workloads) = manifest
         else {
             print("asldb-bench engine: no workloads found; pass --workloads DIR (the directory with manifest.json)")
             exit(1)
         }
+        if let check = arguments.firstIndex(of: "--check").map({ arguments[$0 + 1] }) {
+            exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
+        }
+        let reference = ReferenceFigures(path: referencePath(arguments, directory: directory))
         print(pad("workload", 14) + pad("size", 8) + pad("transitions", 13) + pad("transitions/s", 15)
-            + pad("wall s", 10) + pad("peak MiB", 10) + "output")
+            + pad("wall s", 10) + pad("peak MiB", 10) + pad("vs reference", 14) + "output")
         var wrong = 0
+        var rows = 0, meeting = 0
         for (name, spec) in workloads where only == nil || only == name {
             guard let asl = spec["asl"]?.stringValue,
                   let loaded = try? DefinitionLoader.load(file: directory + "/" + asl, validate: false),
@@ -37,16 +45,29 @@ enum EngineBenchmark {
                     wrong += 1
                     continue
                 }
-                let result = measure(definition, input, keepMoments: keepMoments)
-                let ok = result.output == expected
+                let runs = (0..<repetitions).map { _ in measure(definition, input, keepMoments: keepMoments) }
+                let result = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+                let ok = runs.allSatisfy { $0.output == expected }
                 if !ok { wrong += 1 }
                 let rate = Double(result.transitions) / max(result.seconds, 1e-9)
+                if let meets = reference.meetsTarget(name, size: Int(n), rate: rate) {
+                    rows += 1
+                    if meets && ok { meeting += 1 }
+                }
                 print(pad(name, 14) + pad(String(n), 8) + pad(String(result.transitions), 13)
                     + pad(String(Int(rate)), 15) + pad(String(format: "%.3f", result.seconds), 10)
-                    + pad(String(format: "%.1f", peakMemoryMiB()), 10) + (ok ? "ok" : "WRONG (\(result.status))"))
+                    + pad(String(format: "%.1f", peakMemoryMiB()), 10) + pad(reference.ratio(name, size: Int(n), rate: rate), 14)
+                    + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
-        print("peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
+        print("median of \(repetitions) runs (-r N); peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
+        if let source = reference.source {
+            print("vs reference: transitions/s over the tuned moto figure of \(source); ✓ = at least "
+                + "\(Int(ReferenceFigures.target))x (\(meeting) of \(rows) rows)")
+        } else {
+            print("vs reference: no REFERENCE.md found (pass --reference FILE)")
+        }
+        if only == nil && sizeFilter == nil && !ScaleChecks.run(directory: directory) { wrong += 1 }
         exit(wrong == 0 ? 0 : 1)
     }
 
@@ -57,9 +78,11 @@ enum EngineBenchmark {
         var seconds: Double
     }
 
-    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool) -> Measurement {
+    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool,
+                        payloadLimit: Int? = Execution.payloadLimit) -> Measurement {
         var options = ExecutionOptions()
         options.historyLimit = nil
+        options.payloadLimit = payloadLimit
         var execution = Execution(definition: definition, input: input, options: options)
         let clock = ContinuousClock()
         var transitions = 0
@@ -80,10 +103,23 @@ enum EngineBenchmark {
         return try? JSONParser().parse([UInt8](data))
     }
 
+    /// The resident high-water mark: Linux's VmHWM (getrusage's maximum survives exec, so a
+    /// process started by this one would inherit this one's), else getrusage's.
     static func peakMemoryMiB() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kib = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+            return kib / 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// `--reference FILE`, else the REFERENCE.md next to the workloads directory.
+    static func referencePath(_ arguments: [String], directory: String) -> String {
+        if let i = arguments.firstIndex(of: "--reference"), i + 1 < arguments.count { return arguments[i + 1] }
+        return URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("REFERENCE.md").path
     }
 
     static func defaultDirectory() -> String? {

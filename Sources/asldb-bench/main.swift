@@ -9,7 +9,11 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [--keep-moments] [--workloads DIR]   run the shared engine workloads
+      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--workloads DIR] [--reference FILE]
+                              run the shared engine workloads, compare with the reference figures
+                              of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
+                              transitions, a Map over 10 000 items, a 200 KiB state through 1 000
+      engine --check linearity|map10k|bigstate   one scale check
       ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
                               generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24
                               (PRESSES key presses per size, default 1500: enough to reach the end)

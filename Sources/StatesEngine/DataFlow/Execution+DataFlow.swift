@@ -2,22 +2,37 @@
 /// InputPath → Parameters → (task) → ResultSelector → ResultPath → OutputPath, plus Assign.
 extension Execution {
     /// What paths and templates see in the top frame: `$` = `document`, `$$`, the variables.
-    mutating func evaluationContext(_ document: JSON) -> EvaluationContext {
-        EvaluationContext(input: document, contextObject: contextObject(), variables: frames[frames.count - 1].variables, random: random)
+    /// Without `usesContextObject` the context object is left out (null): building it costs more
+    /// than most expressions, and most never read it.
+    mutating func evaluationContext(_ document: JSON, usesContextObject: Bool = true) -> EvaluationContext {
+        EvaluationContext(input: document, contextObject: usesContextObject ? contextObject() : .null,
+                          variables: frames[frames.count - 1].variables, random: random)
     }
 
     /// Evaluates something that may draw random numbers, keeping the execution's random state.
-    mutating func evaluate<T>(_ document: JSON, _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
-        var context = evaluationContext(document)
+    mutating func evaluate<T>(_ document: JSON, usesContextObject: Bool = true,
+                              _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
+        var context = evaluationContext(document, usesContextObject: usesContextObject)
         defer { random = context.random }
         return try body(&context)
     }
 
     /// InputPath: `$` by default, `{}` when null.
-    mutating func applyInputPath(_ state: State, _ input: JSON) throws(ExecutionError) -> JSON {
-        guard let path = state.inputPath.effectivePath else { return .object([:]) }
-        if path == "$" { return input }
-        return try evaluate(input) { (c) throws(ExecutionError) in try DataFlow.select(path, field: "InputPath", in: c) }
+    mutating func applyInputPath(_ state: StatePlan, _ input: JSON) throws(ExecutionError) -> JSON {
+        try select(state.inputPath, field: "InputPath", in: input)
+    }
+
+    /// A prepared path field (InputPath, OutputPath, ItemsPath) applied to `document`.
+    mutating func select(_ plan: PathPlan, field: String, in document: JSON) throws(ExecutionError) -> JSON {
+        switch plan {
+        case .whole: return document
+        case .empty: return .object([:])
+        case .path(let path):
+            if case .input = path.root { return try path.select(in: EvaluationContext(input: document)) }
+            return try evaluate(document, usesContextObject: path.usesContextObject) { (c) throws(ExecutionError) in try path.select(in: c) }
+        case .invalid(let text):
+            return try evaluate(document) { (c) throws(ExecutionError) in try DataFlow.select(text, field: field, in: c) }
+        }
     }
 
     /// Parameters / ItemSelector as a payload template, or the value unchanged.
@@ -26,8 +41,19 @@ extension Execution {
         return try evaluate(value) { (c) throws(ExecutionError) in try DataFlow.template(template, in: &c) }
     }
 
+    /// A prepared template (Parameters, ResultSelector, ItemSelector, Assign), or the value unchanged.
+    mutating func applyTemplate(_ template: TemplatePlan?, to value: JSON) throws(ExecutionError) -> JSON {
+        switch template {
+        case nil: return value
+        case .compiled(let compiled, let usesContextObject)?:
+            return try evaluate(value, usesContextObject: usesContextObject) { (c) throws(ExecutionError) in try compiled.evaluate(in: &c) }
+        case .invalid(let source)?:
+            return try applyTemplate(source, to: value)
+        }
+    }
+
     /// ResultSelector → ResultPath → OutputPath for a state's result; records the stages.
-    mutating func applyResult(_ state: State, rawInput: JSON, result: JSON) throws(ExecutionError) -> JSON {
+    mutating func applyResult(_ state: StatePlan, rawInput: JSON, result: JSON) throws(ExecutionError) -> JSON {
         let index = frames.count - 1
         frames[index].stages.result = result
         let selected = try applyTemplate(state.resultSelector, to: result)
@@ -43,15 +69,29 @@ extension Execution {
         return try DataFlow.place(result, at: path, in: rawInput)
     }
 
+    mutating func applyResultPath(_ plan: ResultPathPlan, rawInput: JSON, result: JSON) throws(ExecutionError) -> JSON {
+        switch plan {
+        case .discard: return rawInput
+        case .whole: return result
+        case .path(let path): return try path.set(result, in: rawInput)
+        case .invalid(let text): return try DataFlow.place(result, at: text, in: rawInput)
+        }
+    }
+
     /// OutputPath: `$` by default, `{}` when null.
-    mutating func applyOutputPath(_ state: State, _ value: JSON) throws(ExecutionError) -> JSON {
-        guard let path = state.outputPath.effectivePath else { return .object([:]) }
-        if path == "$" { return value }
-        return try evaluate(value) { (c) throws(ExecutionError) in try DataFlow.select(path, field: "OutputPath", in: c) }
+    mutating func applyOutputPath(_ state: StatePlan, _ value: JSON) throws(ExecutionError) -> JSON {
+        try select(state.outputPath, field: "OutputPath", in: value)
     }
 
     /// Evaluates an Assign block against `document`; the values take effect from the next state.
     mutating func evaluateAssign(_ assign: JSON?, document: JSON) throws(ExecutionError) -> JSONObject? {
+        guard let assign else { return nil }
+        let value = try applyTemplate(assign, to: document)
+        return value.objectValue
+    }
+
+    /// A prepared Assign block (see `evaluateAssign(_:document:)`).
+    mutating func evaluateAssign(_ assign: TemplatePlan?, document: JSON) throws(ExecutionError) -> JSONObject? {
         guard let assign else { return nil }
         let value = try applyTemplate(assign, to: document)
         return value.objectValue

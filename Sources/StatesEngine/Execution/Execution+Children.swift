@@ -13,7 +13,7 @@ extension Execution {
         let i = run.next
         switch run.kind {
         case .parallel(let branches):
-            let child = Frame(machine: branches[i], role: .branch(index: i), input: run.effectiveInput,
+            let child = Frame(plan: branches[i], role: .branch(index: i), input: run.effectiveInput,
                               variables: frames[index].variables, lastEventId: run.startedEventId)
             frames.append(child)
         case .map(let processor, let items):
@@ -28,7 +28,7 @@ extension Execution {
                 failState(locatedIfNeeded(error))
                 return
             }
-            var child = Frame(machine: processor, role: .iteration(index: i), input: item,
+            var child = Frame(plan: processor, role: .iteration(index: i), input: item,
                               variables: frames[index].variables, lastEventId: frames[index].lastEventId)
             child.silent = run.distributed || frames[index].silent
             frames.append(child)
@@ -83,7 +83,7 @@ extension Execution {
         startNextChild()
     }
 
-    private mutating func completeChildren(_ state: State, _ run: ChildRun) {
+    private mutating func completeChildren(_ state: StatePlan, _ run: ChildRun) {
         let index = frames.count - 1
         if case .map = run.kind, run.distributed { emit(.mapRunSucceeded) }
         // The Succeeded event hangs off the last event of the children, and so does the state's

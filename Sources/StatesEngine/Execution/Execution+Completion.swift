@@ -9,13 +9,14 @@ extension Execution {
             return
         }
         frames[index].stages.output = output
-        var details: JSONObject = ["name": .string(state.name), "output": output, "outputDetails": ["truncated": false]]
+        var details = state.exitedDetails
+        details.values[1] = output
         if let assigned, !assigned.isEmpty {
             details["assignedVariables"] = .object(assigned)
             details["assignedVariablesDetails"] = ["truncated": false]
             for (name, value) in assigned { frames[index].variables[name] = value }
         }
-        emit(.stateExited(state.typeName), details, stages: frames[index].stages)
+        emit(state.exitedType, details, stages: frames[index].stages)
         if let next {
             frames[index].moveTo(next, input: output)
         } else {

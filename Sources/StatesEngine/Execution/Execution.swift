@@ -29,12 +29,17 @@ public struct Execution: Sendable {
     public let executionName: String
 
     var random: SeededRandom
+    /// The definition prepared for running, shared by every copy.
+    let plan: MachinePlan
     var frames: [Frame] = []
     /// Events already decided but not yet handed out by `step()`.
     var pending: [HistoryEvent] = []
     var started = false
     /// Entries so far per state name (`TaskRequest.entry`).
     var entryCounts: [String: Int] = [:]
+    /// Sizes of the large parts of payloads measured so far: a state's output mostly shares them
+    /// with its input, and is measured against the payload limit without walking them again.
+    var payloadSizes = JSONSizeMemo()
 
     /// AWS's limit on a Standard execution's history.
     public static let historyLimit = 25_000
@@ -44,6 +49,7 @@ public struct Execution: Sendable {
     /// An execution that has not started: its first `step()` records ExecutionStarted.
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
+        plan = MachinePlan(definition)
         self.input = input
         self.options = options
         now = options.startTime
@@ -130,14 +136,16 @@ public struct Execution: Sendable {
             ], previous: 0)
             if exceedsPayloadLimit(input) {
                 finishExecution(.failed, error: ExecutionError(StatesErrorName.dataLimitExceeded,
-                    cause: "The execution input exceeds the maximum number of bytes service limit (\(Self.payloadLimit))."))
+                    cause: "The execution input exceeds the maximum number of bytes service limit (\(options.payloadLimit ?? Self.payloadLimit))."))
                 return
             }
-            frames = [Frame(machine: definition, role: .root, input: input, variables: [:], lastEventId: 0)]
+            frames = [Frame(plan: plan, role: .root, input: input, variables: [:], lastEventId: 0)]
             return
         }
         if timeOutIfPast(now) { return }
-        if let limit = options.historyLimit, let top = frames.last, top.silent, top.silentEvents >= limit {
+        guard !frames.isEmpty else { return }
+        let top = frames.count - 1
+        if let limit = options.historyLimit, frames[top].silent, frames[top].silentEvents >= limit {
             // A distributed Map's child execution has a history (and a limit) of its own.
             finishFrame(.failure(historyLimitReached(limit)))
             return
@@ -146,17 +154,16 @@ public struct Execution: Sendable {
             finishExecution(.failed, error: historyLimitReached(limit))
             return
         }
-        guard let top = frames.last else { return }
-        guard top.machine.states[top.stateName] != nil else {
+        guard let node = frames[top].node else {
             // Only an unvalidated definition gets here; fail as clearly as validation would.
             finishFrame(.failure(ExecutionError(StatesErrorName.runtime,
-                cause: "The definition has no state named '\(top.stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
+                cause: "The definition has no state named '\(frames[top].stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
             return
         }
-        if top.state.queryLanguage == .jsonata {
-            throw .unsupported(state: top.stateName, feature: "QueryLanguage JSONata")
+        if node.queryLanguage == .jsonata {
+            throw .unsupported(state: frames[top].stateName, feature: "QueryLanguage JSONata")
         }
-        switch top.phase {
+        switch frames[top].phase {
         case .enter: enterState()
         case .execute: try executeState()
         case .awaitingChildren: preconditionFailure("a frame awaiting children is never on top")
@@ -168,10 +175,11 @@ public struct Execution: Sendable {
         let state = frames[index].state
         frames[index].enteredTime = now
         entryCounts[state.name, default: 0] += 1
-        frames[index].stages = StageRecord(input: frames[index].input)
-        let id = emit(.stateEntered(state.typeName), [
-            "input": frames[index].input, "inputDetails": ["truncated": false], "name": .string(state.name),
-        ])
+        let input = frames[index].input
+        frames[index].stages = StageRecord(input: input)
+        var details = state.enteredDetails
+        details.values[0] = input
+        let id = emit(state.enteredType, details)
         frames[index].enteredEventId = id
         frames[index].phase = .execute
     }
@@ -203,39 +211,15 @@ public struct Execution: Sendable {
         ExecutionError(StatesErrorName.runtime, cause: "The execution reached the maximum number of history events (\(limit)).")
     }
 
-    /// Whether a payload is over AWS's 256 KiB limit.
-    func exceedsPayloadLimit(_ value: JSON) -> Bool {
-        // Cheap bound first: only measure documents that might be large.
-        value.approximateSizeExceeds(Self.payloadLimit / 8) && JSONPrinter.compactByteCount(value) > Self.payloadLimit
+    /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
+    mutating func exceedsPayloadLimit(_ value: JSON) -> Bool {
+        guard let limit = options.payloadLimit else { return false }
+        return payloadSizes.compactByteCount(value) > limit
     }
 
     /// The error AWS raises for a state or task result over the payload limit.
     func dataLimitExceeded(_ name: String) -> ExecutionError {
         ExecutionError(StatesErrorName.dataLimitExceeded,
             cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
-    }
-}
-
-extension JSON {
-    /// Whether the printed size could exceed `bytes` (walks at most until the bound is reached).
-    func approximateSizeExceeds(_ bytes: Int) -> Bool {
-        var budget = bytes
-        func walk(_ v: JSON) -> Bool {
-            switch v {
-            case .null, .bool, .number: budget -= 8
-            case .string(let s): budget -= s.utf8.count + 2
-            case .array(let a):
-                budget -= 2
-                for e in a where budget > 0 { if walk(e) { return true } }
-            case .object(let o):
-                budget -= 2
-                for (k, e) in o where budget > 0 {
-                    budget -= k.utf8.count + 3
-                    if walk(e) { return true }
-                }
-            }
-            return budget <= 0
-        }
-        return walk(self)
     }
 }

@@ -19,6 +19,9 @@ public struct ExecutionOptions: Sendable {
     /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
     /// nil lifts the limit (benchmarks, long local loops).
     public var historyLimit: Int? = Execution.historyLimit
+    /// Bytes over which an input, state output or task result fails with States.DataLimitExceeded,
+    /// AWS's 256 KiB; nil lifts the limit (benchmarks over data AWS would refuse).
+    public var payloadLimit: Int? = Execution.payloadLimit
 
     /// Options with AWS-like defaults: account 111111111111, us-east-1, start 2025-01-01T00:00:00Z.
     public init(taskSource: any TaskSource = NoTaskSource(), startTime: Int64 = 1_735_689_600_000, seed: UInt64 = 0,

@@ -17,9 +17,12 @@ struct Frame: Sendable {
         case awaitingChildren
     }
 
-    var machine: StateMachine
+    /// The (sub-)machine this frame runs, prepared.
+    var plan: MachinePlan
     var role: Role
     var stateName: String
+    /// The current state, prepared; nil when the (unvalidated) definition has no such state.
+    var node: StatePlan?
     var phase: Phase = .enter
     /// The current state's raw input.
     var input: JSON
@@ -42,12 +45,15 @@ struct Frame: Sendable {
     /// Events a silent frame would have recorded in its own history.
     var silentEvents = 0
 
-    var state: State { machine.states[stateName]! }
+    var machine: StateMachine { plan.machine }
+    /// The current state (the frame only advances while it exists).
+    var state: StatePlan { node! }
 
-    init(machine: StateMachine, role: Role, input: JSON, variables: [String: JSON], lastEventId: Int) {
-        self.machine = machine
+    init(plan: MachinePlan, role: Role, input: JSON, variables: [String: JSON], lastEventId: Int) {
+        self.plan = plan
         self.role = role
-        stateName = machine.startAt
+        stateName = plan.machine.startAt
+        node = plan[stateName]
         self.input = input
         self.variables = variables
         self.lastEventId = lastEventId
@@ -56,6 +62,7 @@ struct Frame: Sendable {
     /// Moves to the next state with a fresh entry (retry counters reset).
     mutating func moveTo(_ name: String, input: JSON) {
         stateName = name
+        node = plan[name]
         self.input = input
         phase = .enter
         retryCounts = []
@@ -68,8 +75,8 @@ struct Frame: Sendable {
 /// The bookkeeping of a Map or Parallel state while its children run.
 struct ChildRun: Sendable {
     enum Kind: Sendable {
-        case parallel([StateMachine])
-        case map(processor: StateMachine, items: [JSON])
+        case parallel([MachinePlan])
+        case map(processor: MachinePlan, items: [JSON])
     }
 
     var kind: Kind

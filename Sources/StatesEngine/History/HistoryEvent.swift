@@ -34,6 +34,9 @@ public struct HistoryEvent: Sendable {
         stagesBox = stages.map(StagesBox.init)
     }
 
+    /// `{"truncated": false}`, the `…Details` member of every payload asldb records.
+    static let notTruncated: JSON = ["truncated": false]
+
     /// The state name of a `…StateEntered` / `…StateExited` event.
     public var stateName: String? { details?["name"]?.stringValue }
 }

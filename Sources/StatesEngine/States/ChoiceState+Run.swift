@@ -1,18 +1,20 @@
 /// `Choice`: the first rule whose condition holds decides the next state, else Default,
 /// else `States.NoChoiceMatched`.
 extension Execution {
-    mutating func runChoice(_ state: State, _ choice: ChoiceState) {
+    mutating func runChoice(_ state: StatePlan, _ choice: ChoiceState) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
-            var chosen: ChoiceRule?
-            for rule in choice.choices {
-                let holds = try evaluate(effective) { (c) throws(ExecutionError) in try DataFlow.test(rule.condition, in: c) }
+            var chosen: ChoicePlan?
+            for rule in state.choices {
+                let holds = try evaluate(effective, usesContextObject: rule.condition.usesContextObject) { (c) throws(ExecutionError) in
+                    try rule.condition.test(in: c)
+                }
                 if holds { chosen = rule; break }
             }
-            guard let next = chosen?.next ?? choice.defaultNext else {
+            guard let next = chosen?.rule.next ?? choice.defaultNext else {
                 throw ExecutionError(StatesErrorName.noChoiceMatched,
                     cause: "No Matches!")
             }

@@ -1,6 +1,6 @@
 /// `Fail`: ends its (sub-)machine with Error and Cause (or their Path forms).
 extension Execution {
-    mutating func runFail(_ state: State, _ fail: FailState) {
+    mutating func runFail(_ state: StatePlan, _ fail: FailState) {
         let raw = frames[frames.count - 1].input
         do throws(ExecutionError) {
             let name = try fail.error.map { (s) throws(ExecutionError) in try failText(s, field: "ErrorPath", input: raw) } ?? nil

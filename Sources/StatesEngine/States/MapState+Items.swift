@@ -1,7 +1,7 @@
 /// What each Map iteration receives: the item through ItemSelector (with `$$.Map.Item`), or
 /// with an ItemBatcher a batch `{"Items": [...], "BatchInput": ...}`.
 extension Execution {
-    mutating func childInput(_ state: State, _ run: ChildRun, items: [JSON], child: Int) throws(ExecutionError) -> JSON {
+    mutating func childInput(_ state: StatePlan, _ run: ChildRun, items: [JSON], child: Int) throws(ExecutionError) -> JSON {
         guard let batches = run.batches else { return try selectItem(state, run, items: items, at: child) }
         var selected: [JSON] = []
         for i in batches[child] { selected.append(try selectItem(state, run, items: items, at: i)) }
@@ -10,8 +10,8 @@ extension Execution {
         return .object(batch)
     }
 
-    private mutating func selectItem(_ state: State, _ run: ChildRun, items: [JSON], at i: Int) throws(ExecutionError) -> JSON {
-        guard case .map(let map) = state.kind, let selector = map.itemSelector else { return items[i] }
+    private mutating func selectItem(_ state: StatePlan, _ run: ChildRun, items: [JSON], at i: Int) throws(ExecutionError) -> JSON {
+        guard let selector = state.itemSelector else { return items[i] }
         let index = frames.count - 1
         frames[index].mapItem = (i, items[i])
         defer { frames[index].mapItem = nil }

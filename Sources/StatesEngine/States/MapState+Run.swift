@@ -1,7 +1,7 @@
 /// `Map`: runs the item processor once per item, one iteration after another, and collects
 /// the outputs in item order.
 extension Execution {
-    mutating func runMap(_ state: State, _ map: MapState) {
+    mutating func runMap(_ state: StatePlan, _ map: MapState) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {
@@ -13,7 +13,7 @@ extension Execution {
             }
             let itemsValue: JSON
             if let path = map.itemsPath.effectivePath, path != "$" {
-                itemsValue = try evaluate(effective) { (c) throws(ExecutionError) in try DataFlow.select(path, field: "ItemsPath", in: c) }
+                itemsValue = try select(PathPlan(map.itemsPath), field: "ItemsPath", in: effective)
             } else if let literal = map.items {
                 itemsValue = try applyTemplate(literal, to: effective)
             } else {
@@ -22,7 +22,7 @@ extension Execution {
             guard case .array(let items) = itemsValue else {
                 throw runtimeError("Map state input must be an array but was: \(JSONPrinter.compact(itemsValue))")
             }
-            var run = ChildRun(kind: .map(processor: map.processor, items: items), effectiveInput: effective)
+            var run = ChildRun(kind: .map(processor: state.children[0], items: items), effectiveInput: effective)
             // Adapter: the loader does not read ProcessorConfig inside a legacy Iterator, which AWS
             // honours; look at the raw definition until it does.
             run.distributed = map.mode == .distributed
@@ -54,7 +54,7 @@ extension Execution {
     }
 
     /// A Map Run is named after the Map's Label when it has one, else after the state.
-    private func mapRunArn(_ state: State) -> String {
+    private func mapRunArn(_ state: StatePlan) -> String {
         var label = state.name
         if case .map(let map) = state.kind, let written = map.label { label = written }
         return "arn:aws:states:\(options.region):\(options.account):mapRun:\(options.stateMachineName)/\(label):\(executionName)"

@@ -1,6 +1,6 @@
 /// `Parallel`: runs every branch on the same input and collects their outputs in branch order.
 extension Execution {
-    mutating func runParallel(_ state: State, _ parallel: ParallelState) {
+    mutating func runParallel(_ state: StatePlan, _ parallel: ParallelState) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {
@@ -8,7 +8,7 @@ extension Execution {
             frames[index].stages.afterInputPath = effective
             let parameters = try applyTemplate(state.parameters, to: effective)
             if state.parameters != nil { frames[index].stages.afterParameters = parameters }
-            var run = ChildRun(kind: .parallel(parallel.branches), effectiveInput: parameters)
+            var run = ChildRun(kind: .parallel(state.children), effectiveInput: parameters)
             run.startedEventId = emit(.parallelStateStarted)
             frames[index].children = run
             frames[index].phase = .awaitingChildren

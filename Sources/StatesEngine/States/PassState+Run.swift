@@ -1,6 +1,6 @@
 /// `Pass`: Result (or the effective input) flows through ResultPath and OutputPath.
 extension Execution {
-    mutating func runPass(_ state: State, _ pass: PassState) {
+    mutating func runPass(_ state: StatePlan, _ pass: PassState) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {

@@ -1,6 +1,6 @@
 /// `Succeed`: ends its (sub-)machine with InputPath → OutputPath of its input.
 extension Execution {
-    mutating func runSucceed(_ state: State) {
+    mutating func runSucceed(_ state: StatePlan) {
         let raw = frames[frames.count - 1].input
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)

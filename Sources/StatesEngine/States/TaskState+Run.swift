@@ -1,7 +1,7 @@
 /// `Task`: asks the task source for the result of one attempt and records the events AWS
 /// writes for the kind of resource (Lambda function, activity, service integration).
 extension Execution {
-    mutating func runTask(_ state: State, _ task: TaskState) throws(EngineError) {
+    mutating func runTask(_ state: StatePlan, _ task: TaskState) throws(EngineError) {
         let saved = self
         let index = frames.count - 1
         let raw = frames[index].input

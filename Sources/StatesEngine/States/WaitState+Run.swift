@@ -1,6 +1,6 @@
 /// `Wait`: advances the virtual clock by Seconds / SecondsPath or to Timestamp / TimestampPath.
 extension Execution {
-    mutating func runWait(_ state: State, _ wait: WaitState) {
+    mutating func runWait(_ state: StatePlan, _ wait: WaitState) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {

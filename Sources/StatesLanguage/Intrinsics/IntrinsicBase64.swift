@@ -5,7 +5,7 @@ enum IntrinsicBase64 {
     static func encode(_ args: IntrinsicArguments) throws(ExecutionError) -> JSON {
         try args.expectCount(1)
         let s = try args.string(0)
-        guard s.count <= 10_000 else {
+        guard !IntrinsicArguments.isLonger(s, than: 10_000) else {
             throw args.failure("Invalid arguments in States.Base64Encode: the input string must not be longer than 10000 characters")
         }
         return .string(encode(Array(s.utf8)))
@@ -29,7 +29,7 @@ enum IntrinsicBase64 {
     static func decode(_ args: IntrinsicArguments) throws(ExecutionError) -> JSON {
         try args.expectCount(1)
         let s = try args.string(0)
-        guard s.count <= 10_000 else {
+        guard !IntrinsicArguments.isLonger(s, than: 10_000) else {
             throw args.failure("Invalid arguments in States.Base64Decode: the input string must not be longer than 10000 characters")
         }
         guard let bytes = decode(s) else {

@@ -36,6 +36,17 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Whether an argument, or a call nested in one, reads the context object (`$$…`).
+    public var usesContextObject: Bool {
+        arguments.contains {
+            switch $0 {
+            case .path(let path): return path.usesContextObject
+            case .call(let call): return call.usesContextObject
+            case .string, .literal: return false
+            }
+        }
+    }
+
     /// How many arguments each function takes (`States.Array` any number, `States.Format` at least one),
     /// for definition validation; nil for an unknown name.
     public static func argumentCount(of name: String) -> ClosedRange<Int>? {

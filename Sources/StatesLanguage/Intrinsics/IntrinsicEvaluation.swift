@@ -56,6 +56,12 @@ struct IntrinsicArguments {
     var count: Int { values.count }
     subscript(i: Int) -> JSON { values[i] }
 
+    /// Whether `text` has more than `limit` characters; counts them only when its UTF-8 size
+    /// (never fewer bytes than characters) leaves a doubt.
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
+    }
+
     func failure(_ cause: String) -> ExecutionError {
         ExecutionError(StatesErrorName.intrinsicFailure, cause: cause)
     }

@@ -6,7 +6,7 @@ enum IntrinsicHash {
         try args.expectCount(2)
         let data = try args.string(0)
         let algorithm = try args.string(1)
-        guard data.count <= 10_000 else {
+        guard !IntrinsicArguments.isLonger(data, than: 10_000) else {
             throw args.failure("Invalid arguments in States.Hash: the input data must not be longer than 10000 characters")
         }
         let bytes = Array(data.utf8)

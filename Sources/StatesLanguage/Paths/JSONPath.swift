@@ -44,6 +44,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Whether evaluating needs the context object (`$$…`); filters only see the document.
+    public var usesContextObject: Bool { root == .context }
+
     /// The path in the bracketed form AWS quotes in error messages: `$['a'][0]`.
     public var normalized: String { Self.normalized(segments[...]) }
 

@@ -75,11 +75,12 @@ extension JSONPath {
     static func follow(_ segments: [Segment], in document: JSON) -> JSON? {
         var node = document
         for segment in segments {
-            switch (segment, node) {
-            case (.property(let names), .object(let object)):
-                guard let next = object[names[0]] else { return nil }
+            switch segment {
+            case .property(let names):
+                guard case .object(let object) = node, let next = object[names[0]] else { return nil }
                 node = next
-            case (.index(let indexes), .array(let array)):
+            case .index(let indexes):
+                guard case .array(let array) = node else { return nil }
                 let i = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
                 guard array.indices.contains(i) else { return nil }
                 node = array[i]

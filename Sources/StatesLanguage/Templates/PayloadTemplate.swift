@@ -4,7 +4,9 @@
 public struct PayloadTemplate: Sendable, Hashable {
     indirect enum Node: Sendable, Hashable {
         case literal(JSON)
-        case object([(key: String, node: Node)])
+        /// `skeleton` holds the members' keys with null values when the keys are distinct: an
+        /// evaluation fills in the values of a copy, and every result shares the keys' storage.
+        case object([(key: String, node: Node)], skeleton: JSONObject?)
         case array([Node])
         /// A `.$` member: `field` is the key as written (with `.$`), for error messages.
         case expression(ValueExpression, field: String)
@@ -12,7 +14,7 @@ public struct PayloadTemplate: Sendable, Hashable {
         static func == (a: Node, b: Node) -> Bool {
             switch (a, b) {
             case (.literal(let x), .literal(let y)): return x == y
-            case (.object(let x), .object(let y)):
+            case (.object(let x, _), .object(let y, _)):
                 return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.node == $1.node }
             case (.array(let x), .array(let y)): return x == y
             case (.expression(let x, let f), .expression(let y, let g)): return x == y && f == g
@@ -23,7 +25,7 @@ public struct PayloadTemplate: Sendable, Hashable {
         func hash(into hasher: inout Hasher) {
             switch self {
             case .literal(let v): hasher.combine(0); hasher.combine(v)
-            case .object(let members):
+            case .object(let members, _):
                 hasher.combine(1)
                 for m in members { hasher.combine(m.key); hasher.combine(m.node) }
             case .array(let a): hasher.combine(2); hasher.combine(a)
@@ -65,7 +67,10 @@ public struct PayloadTemplate: Sendable, Hashable {
             }
             // A subtree without `.$` members is copied as written: share it instead of rebuilding it.
             if members.allSatisfy({ if case .literal = $0.node { return true } else { return false } }) { return .literal(value) }
-            return .object(members)
+            var skeleton = JSONObject(minimumCapacity: members.count)
+            for m in members { skeleton[m.key] = .null }
+            // `a` and `a.$` both written: the later one wins the key, in the earlier one's place.
+            return .object(members, skeleton: skeleton.count == members.count ? skeleton : nil)
         case .array(let elements):
             var nodes: [Node] = []
             for (i, e) in elements.enumerated() { nodes.append(try compile(e, pointer: pointer + "/\(i)")) }
@@ -88,6 +93,18 @@ public struct PayloadTemplate: Sendable, Hashable {
         }
     }
 
+    /// Whether some `.$` member reads the context object (`$$…`): a caller may then skip building it.
+    public var usesContextObject: Bool { Self.usesContextObject(root) }
+
+    private static func usesContextObject(_ node: Node) -> Bool {
+        switch node {
+        case .literal: return false
+        case .object(let members, _): return members.contains { usesContextObject($0.node) }
+        case .array(let nodes): return nodes.contains(where: usesContextObject)
+        case .expression(let expression, _): return expression.usesContextObject
+        }
+    }
+
     /// Builds the payload. `context.input` is the document `$` refers to; `context.random` advances for
     /// each States.MathRandom / States.UUID call.
     public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
@@ -102,7 +119,11 @@ public struct PayloadTemplate: Sendable, Hashable {
             out.reserveCapacity(nodes.count)
             for n in nodes { out.append(try evaluate(n, in: &context)) }
             return .array(out)
-        case .object(let members):
+        case .object(let members, let skeleton?):
+            var out = skeleton
+            for i in members.indices { out.values[i] = try evaluate(members[i].node, in: &context) }
+            return .object(out)
+        case .object(let members, nil):
             var out = JSONObject(minimumCapacity: members.count)
             for m in members { out[m.key] = try evaluate(m.node, in: &context) }
             return .object(out)

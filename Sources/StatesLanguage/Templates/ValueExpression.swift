@@ -13,6 +13,14 @@ public enum ValueExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether evaluating reads the context object (`$$…`).
+    public var usesContextObject: Bool {
+        switch self {
+        case .path(let p): return p.usesContextObject
+        case .intrinsic(let c): return c.usesContextObject
+        }
+    }
+
     public var description: String {
         switch self {
         case .path(let p): return p.text
