@@ -85,7 +85,13 @@ struct DataFlowRows {
         spans.append(Span(" · entered " + VirtualClockText.offset(entered), style: Self.noteStyle))
         if let next = visit.next { spans.append(Span(" · next → ", style: Self.noteStyle)); spans.append(Span(next, style: .bold)) }
         if !visit.finished { spans.append(Span(" · running", style: .fg(.yellow))) }
-        return [DataFlowRow(spans: spans)]
+        var rows = [DataFlowRow(spans: spans)]
+        // The state as written, folded: what every expression below comes from.
+        if let state = visit.state {
+            rows += stageRows(StateVisit.Stage(name: "definition", value: state.raw, expression: "the state as written"),
+                              foldedByDefault: true)
+        }
+        return rows
     }
 
     private func stageRows(_ stage: StateVisit.Stage, foldedByDefault: Bool = false) -> [DataFlowRow] {
