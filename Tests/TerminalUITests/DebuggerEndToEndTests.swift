@@ -71,6 +71,30 @@ struct DebuggerEndToEndTests {
         try expectRestored(tmux, exitCode: 0)
     }
 
+    // MARK: - The mouse
+
+    @Test func clickingAnEventTravelsThereAndClickingAStateSelectsIt() throws {
+        let tmux = try openSample()
+        defer { tmux.close() }
+        try tmux.sendKeys("c")
+        let finished = try tmux.waitUntil("the execution to succeed") { $0.contains(" SUCCEEDED ") && $0.contains("event 17/17") }
+        // Click a timeline row three events before the last: the whole view moves to that moment.
+        let rows = finished.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let current = try #require(rows.firstIndex { $0.contains("▶+") && $0.contains("ExecutionSucceeded") }, "\(finished)")
+        let column = try #require(rows[current - 3].firstIndex(of: "+")).utf16Offset(in: rows[current - 3])
+        try tmux.click(x: column, y: current - 3)
+        try tmux.waitUntil("travel three events back") { $0.contains("event 14/17") && $0.contains("back in time") }
+        // Click ValidateOrder's box in the graph: it becomes the selected state (the panel's footer says so).
+        let screen = try tmux.capture()
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let boxRow = try #require(lines.firstIndex { $0.contains("│ ValidateOrder │") })
+        let boxColumn = try #require(lines[boxRow].range(of: "ValidateOrder")).lowerBound
+        try tmux.click(x: lines[boxRow].distance(from: lines[boxRow].startIndex, to: boxColumn) + 2, y: boxRow)
+        try tmux.waitFor("selected ValidateOrder")
+        try tmux.sendKeys("q")
+        try expectRestored(tmux, exitCode: 0)
+    }
+
     // MARK: - Injecting an error, retries, stepping back
 
     @Test func injectedPaymentErrorIsRetriedThreeTimesThenFailsAndStepsBackToAnEarlierAttempt() throws {

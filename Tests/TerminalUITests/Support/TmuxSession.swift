@@ -82,9 +82,11 @@ final class TmuxSession {
         try run(["send-keys", "-t", target, "-H"] + bytes.map { String(format: "%02x", $0) })
     }
 
-    /// Sends an X10 mouse press of the main button at cell (x, y), as xterm would.
+    /// Sends an X10 mouse press and release of the main button at cell (x, y), as xterm would;
+    /// without the release, ncurses takes a second press for a drag and reports nothing.
     func click(x: Int, y: Int) throws {
-        try sendBytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 32, UInt8(33 + x), UInt8(33 + y)])
+        let cell = [UInt8(33 + x), UInt8(33 + y)]
+        try sendBytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 32] + cell + [0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 35] + cell)
     }
 
     /// Changes the pane size, as a user resizing the window.
