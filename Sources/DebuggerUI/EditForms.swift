@@ -1,0 +1,62 @@
+/// The dialog that edits JSON at a pause: the state input or a variable. The text is checked
+/// before anything changes; a parse error is shown in place with its column.
+public struct EditForm {
+    public enum Target: Hashable {
+        case input
+        case variable(String)
+    }
+
+    public let target: Target
+    public internal(set) var text: TextInput
+    public internal(set) var problem: String?
+
+    init(target: Target, value: JSON) {
+        self.target = target
+        text = TextInput(JSONPrinter.compact(value))
+    }
+
+    var title: String {
+        switch target {
+        case .input: return "Edit the state input"
+        case .variable(let name): return "Edit the variable $\(name)"
+        }
+    }
+
+    func render(in bounds: Rect, on screen: inout Screen) {
+        var copy = self
+        let dialog = Dialog(title, lines: ["JSON; the execution continues with it from this pause,",
+                                           "and the history after this point is dropped."],
+                            hint: "Enter apply · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 90))
+        let area = dialog.render(in: bounds, on: &screen)
+        copy.text.render(in: area.row(0), on: &screen)
+        if let problem {
+            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 2),
+                       style: Style(foreground: .red, attributes: .bold), clip: area)
+        }
+    }
+}
+
+/// The dialog that adds a breakpoint of any kind from its spec.
+public struct BreakpointForm {
+    public internal(set) var text: TextInput
+    public internal(set) var problem: String?
+
+    init(text: String) {
+        self.text = TextInput(text)
+    }
+
+    func render(in bounds: Rect, on screen: inout Screen) {
+        var copy = self
+        let dialog = Dialog("Add a breakpoint",
+                            lines: ["enter:STATE  exit:STATE  error  error:NAME  retry  catch",
+                                    "if:CONDITION on the state input, e.g. if:$.order.total > 100"],
+                            hint: "Enter add · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 70))
+        let area = dialog.render(in: bounds, on: &screen)
+        copy.text.render(in: area.row(0), on: &screen)
+        if let problem {
+            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 2),
+                       style: Style(foreground: .red, attributes: .bold), clip: area)
+        }
+    }
+}
+
