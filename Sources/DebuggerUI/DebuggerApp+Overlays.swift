@@ -155,6 +155,7 @@ extension DebuggerApp {
             return report("search cleared")
         }
         searchQuery = query
+        if focus == .timeline { return findEvent(query) }
         focus = .dataFlow
         let rows = dataFlowRows()
         let start = dataList.selection ?? 0
@@ -166,6 +167,24 @@ extension DebuggerApp {
         dataList.selection = hit
         let number = (matches.firstIndex(of: hit) ?? 0) + 1
         report("\"\(query)\": match \(number) of \(matches.count) · / Enter finds the next")
+    }
+
+    /// In the timeline, `/` finds the next event whose row mentions the text and travels there.
+    mutating func findEvent(_ query: String) {
+        let needle = query.lowercased()
+        let history = session.history
+        let start = session.setup.options.startTime
+        func text(_ index: Int) -> String {
+            TimelineRow.spans(for: history[index], level: 0, start: start).map(\.text).joined().lowercased()
+        }
+        let count = history.count
+        guard count > 0 else { return report("no events yet to search", error: true) }
+        let from = session.cursor  // the row after the current event
+        guard let hit = (0..<count).lazy.map({ (from + $0) % count }).first(where: { text($0).contains(needle) }) else {
+            return report("no event mentions \"\(query)\"", error: true)
+        }
+        travel(to: hit + 1)
+        report("\"\(query)\": event \(hit + 1) · / Enter finds the next")
     }
 }
 

@@ -371,4 +371,19 @@ import Testing
         #expect(app.session.current.status == .succeeded)
         #expect(app.text(Size(width: 100, height: 30)).contains("t=+3600.000s"))
     }
+
+    @Test func searchInTheTimelineTravelsToTheNextMatchingEvent() throws {
+        var app = try AppHarness.app(testCase: "PaymentRetriesThenSucceeds")
+        app.press(.char("c"))
+        app.press(.tab, .tab)
+        #expect(app.focus == .timeline)
+        app.press(.home, .char("/"))
+        app.type("LambdaFunctionFailed")
+        app.press(.enter)
+        let first = app.session.cursor
+        #expect(app.session.history[first - 1].type.rawValue == "LambdaFunctionFailed")
+        app.press(.char("/"), .enter)
+        #expect(app.session.cursor > first)
+        #expect(app.session.history[app.session.cursor - 1].type.rawValue == "LambdaFunctionFailed")
+    }
 }
