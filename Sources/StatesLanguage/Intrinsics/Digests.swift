@@ -60,13 +60,6 @@ private func bigEndianBytes<Word: FixedWidthInteger>(_ words: UnsafeMutableBuffe
 }
 
 enum MD5 {
-    static let shifts: [UInt32] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ]
-
     /// K[i] = floor(|sin(i + 1)| * 2^32), tabulated in RFC 1321.
     static let table: [UInt32] = [
         0xd76a_a478, 0xe8c7_b756, 0x2420_70db, 0xc1bd_ceee, 0xf57c_0faf, 0x4787_c62a, 0xa830_4613, 0xfd46_9501,
@@ -83,10 +76,8 @@ enum MD5 {
         var state: [UInt32] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476]
         state.withUnsafeMutableBufferPointer { h in
             table.withUnsafeBufferPointer { k in
-                shifts.withUnsafeBufferPointer { s in
-                    forEachBlock(of: message, blockSize: 64, lengthBytes: 8, littleEndian: true) { block in
-                        compress(block, h, k, s)
-                    }
+                forEachBlock(of: message, blockSize: 64, lengthBytes: 8, littleEndian: true) { block in
+                    compress(block, h, k)
                 }
             }
         }
@@ -96,35 +87,43 @@ enum MD5 {
         }
     }
 
+    /// One block, four rounds of sixteen steps. Each round is written four steps at a time with
+    /// its rotations as constants and the registers renamed instead of shifted, as RFC 1321
+    /// lays it out.
     @inline(__always)
     private static func compress(
-        _ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>,
-        _ k: UnsafeBufferPointer<UInt32>, _ s: UnsafeBufferPointer<UInt32>
+        _ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
     ) {
+        @inline(__always) func x(_ g: Int) -> UInt32 {
+            UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 4 &* g, as: UInt32.self))
+        }
+        @inline(__always) func step(_ a: UInt32, _ b: UInt32, _ f: UInt32, _ i: Int, _ g: Int, _ shift: UInt32) -> UInt32 {
+            b &+ rotl(a &+ f &+ k[i] &+ x(g), shift)
+        }
         var a = h[0], b = h[1], c = h[2], d = h[3]
-        for i in 0..<64 {
-            let f: UInt32
-            let g: Int
-            switch i >> 4 {
-            case 0:
-                f = (b & c) | (~b & d)
-                g = i
-            case 1:
-                f = (d & b) | (~d & c)
-                g = (5 &* i &+ 1) & 15
-            case 2:
-                f = b ^ c ^ d
-                g = (3 &* i &+ 5) & 15
-            default:
-                f = c ^ (b | ~d)
-                g = (7 &* i) & 15
-            }
-            let m = UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 4 &* g, as: UInt32.self))
-            let sum = f &+ a &+ k[i] &+ m
-            a = d
-            d = c
-            c = b
-            b = b &+ rotl(sum, s[i])
+        for i in stride(from: 0, to: 16, by: 4) {
+            a = step(a, b, (b & c) | (~b & d), i, i, 7)
+            d = step(d, a, (a & b) | (~a & c), i + 1, i + 1, 12)
+            c = step(c, d, (d & a) | (~d & b), i + 2, i + 2, 17)
+            b = step(b, c, (c & d) | (~c & a), i + 3, i + 3, 22)
+        }
+        for i in stride(from: 16, to: 32, by: 4) {
+            a = step(a, b, (d & b) | (~d & c), i, (5 &* i &+ 1) & 15, 5)
+            d = step(d, a, (c & a) | (~c & b), i + 1, (5 &* i &+ 6) & 15, 9)
+            c = step(c, d, (b & d) | (~b & a), i + 2, (5 &* i &+ 11) & 15, 14)
+            b = step(b, c, (a & c) | (~a & d), i + 3, (5 &* i &+ 16) & 15, 20)
+        }
+        for i in stride(from: 32, to: 48, by: 4) {
+            a = step(a, b, b ^ c ^ d, i, (3 &* i &+ 5) & 15, 4)
+            d = step(d, a, a ^ b ^ c, i + 1, (3 &* i &+ 8) & 15, 11)
+            c = step(c, d, d ^ a ^ b, i + 2, (3 &* i &+ 11) & 15, 16)
+            b = step(b, c, c ^ d ^ a, i + 3, (3 &* i &+ 14) & 15, 23)
+        }
+        for i in stride(from: 48, to: 64, by: 4) {
+            a = step(a, b, c ^ (b | ~d), i, (7 &* i) & 15, 6)
+            d = step(d, a, b ^ (a | ~c), i + 1, (7 &* i &+ 7) & 15, 10)
+            c = step(c, d, a ^ (d | ~b), i + 2, (7 &* i &+ 14) & 15, 15)
+            b = step(b, c, d ^ (c | ~a), i + 3, (7 &* i &+ 21) & 15, 21)
         }
         h[0] = h[0] &+ a
         h[1] = h[1] &+ b
