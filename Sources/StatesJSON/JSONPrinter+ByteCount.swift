@@ -50,12 +50,10 @@ extension JSONPrinter {
         var s = s
         return s.withUTF8 { bytes in
             var total = bytes.count + 2
-            for b in bytes {
-                switch escape(b) {
-                case 0: break
-                case 1: total += 5
-                default: total += 1
-                }
+            var i = nextEscape(in: bytes, from: 0)
+            while i < bytes.count {
+                total += escape(bytes[i]) == 1 ? 5 : 1
+                i = nextEscape(in: bytes, from: i + 1)
             }
             return total
         }

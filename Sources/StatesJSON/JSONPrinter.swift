@@ -94,6 +94,36 @@ public enum JSONPrinter {
         }
     }
 
+    /// The index of the first byte at or after `start` that needs an escape, else `bytes.count`.
+    /// It tests eight bytes at a time: state data is mostly long runs of plain text.
+    @inline(__always)
+    static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if mayNeedEscape(word) { break }
+                i += 8
+            }
+        }
+        while i < bytes.count, escape(bytes[i]) == 0 { i += 1 }
+        return i
+    }
+
+    /// Whether any byte of `word` is a control character, `"` or `\`: the classic "has a byte
+    /// less than n" and "has a zero byte" bit tricks, which never miss one.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let q = word ^ (ones &* 0x22)
+        let quote = (q &- ones) & ~q & highs
+        let b = word ^ (ones &* 0x5C)
+        let backslash = (b &- ones) & ~b & highs
+        return (control | quote | backslash) != 0
+    }
+
     /// A string literal with JSON escapes, as Jackson writes it: other control characters as
     /// `\u00XX` (upper-case hex), `/` and non-ASCII text as is.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
@@ -102,12 +132,12 @@ public enum JSONPrinter {
         s.withUTF8 { bytes in
             // Copy runs that need no escape in one go; most strings are a single run.
             var run = 0
-            for i in 0..<bytes.count {
-                let e = escape(bytes[i])
-                if e == 0 { continue }
+            var i = nextEscape(in: bytes, from: 0)
+            while i < bytes.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 run = i + 1
                 out.append(UInt8(ascii: "\\"))
+                let e = escape(bytes[i])
                 if e != 1 {
                     out.append(e)
                 } else {
@@ -116,6 +146,7 @@ public enum JSONPrinter {
                     out.append(digits.utf8Start[Int(bytes[i] >> 4)])
                     out.append(digits.utf8Start[Int(bytes[i] & 0xF)])
                 }
+                i = nextEscape(in: bytes, from: i + 1)
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
@@ -128,14 +159,21 @@ public enum JSONPrinter {
         case .double(let d):
             writeDouble(d, into: &out)
         case .int(let i):
-            if i < 0 { out.append(UInt8(ascii: "-")) }
-            var magnitude = i.magnitude
-            let start = out.count
-            repeat {
-                out.append(UInt8(ascii: "0") &+ UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude != 0
-            out[start...].reverse()
+            // Digits fill a stack buffer from the right, then go out in one append.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var magnitude = i.magnitude
+                var start = 20
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                    magnitude /= 10
+                } while magnitude != 0
+                if i < 0 {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "-")
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            }
         }
     }
 }

@@ -42,9 +42,12 @@ struct ParseStack<Element>: ~Copyable {
         guard n > 0 else { return [] }
         let source = base + start
         count = start
-        return Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: n)
-            initialized = n
-        }
+        // Not `Array(unsafeUninitializedCapacity:)`: on Linux that reaches an unspecialized
+        // allocation that looks up the array's type metadata in a global table on every call,
+        // which cost more than the moves for the small objects state data is made of.
+        var array: [Element] = []
+        array.reserveCapacity(n)
+        for i in 0..<n { array.append((source + i).move()) }
+        return array
     }
 }

@@ -74,6 +74,20 @@ import StatesJSON
         #expect(JSONPrinter.compact(v) == #"["q\"b\\s/\u0001\u001F"# + "\u{7F}é" + #"\n\t\r\b\f"]"#)
     }
 
+    /// The printer scans eight bytes at a time: each escapable byte must be found at every
+    /// offset within a word, next to plain ASCII and to multi-byte text alike.
+    @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + "é😀 plain text after it"
+                let printed = JSONPrinter.compact(.string(text))
+                #expect(try JSON.parse(printed) == .string(text), "\(offset)")
+                #expect(JSONPrinter.compactByteCount(.string(text)) == printed.utf8.count, "\(offset)")
+                #expect(!printed.utf8.contains { $0 < 0x20 })
+            }
+        }
+    }
+
     @Test func prettyPrinterIndentsTwoSpaces() throws {
         let v = try JSON.parse(#"{"a":[1,{"b":null}],"c":{},"d":[]}"#)
         #expect(JSONPrinter.pretty(v) == """

@@ -9,14 +9,16 @@ extension Execution {
             return
         }
         frames[index].stages.output = output
-        var details = state.exitedDetails
-        details.values[1] = output
+        var details = HistoryEvent.Details.filled(state.exitedDetails, payload: output)
         if let assigned, !assigned.isEmpty {
-            details["assignedVariables"] = .object(assigned)
-            details["assignedVariablesDetails"] = ["truncated": false]
+            var object = state.exitedDetails.object
+            object.values[state.exitedDetails.index] = output
+            object["assignedVariables"] = .object(assigned)
+            object["assignedVariablesDetails"] = ["truncated": false]
+            details = .object(object)
             for (name, value) in assigned { frames[index].variables[name] = value }
         }
-        emit(state.exitedType, details, stages: frames[index].stages)
+        emit(state.exitedType, stored: details, stagesBox: frames[index].stagesBox)
         if let next {
             frames[index].moveTo(next, input: output)
         } else {

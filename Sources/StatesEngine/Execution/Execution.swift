@@ -110,13 +110,22 @@ public struct Execution: Sendable {
     @discardableResult
     mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
                        chain: Chain = .advance) -> Int {
-        if let top = frames.last, top.silent {
-            frames[frames.count - 1].silentEvents += 1
-            return top.lastEventId
+        emit(type, stored: details.map(HistoryEvent.Details.object) ?? .none, stagesBox: stages.map(StagesBox.init),
+             previous: previous, chain: chain)
+    }
+
+    /// Queues an event whose details are a prepared skeleton with one payload filled in.
+    @discardableResult
+    mutating func emit(_ type: EventType, stored details: HistoryEvent.Details, stagesBox: StagesBox? = nil,
+                       previous: Int? = nil, chain: Chain = .advance) -> Int {
+        let top = frames.count - 1
+        if top >= 0, frames[top].silent {
+            frames[top].silentEvents += 1
+            return frames[top].lastEventId
         }
         let id = history.count + pending.count + 1
-        let prev = previous ?? frames.last?.lastEventId ?? (history.count + pending.count)
-        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, details: details, stages: stages))
+        let prev = previous ?? (top >= 0 ? frames[top].lastEventId : history.count + pending.count)
+        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, storedDetails: details, stagesBox: stagesBox))
         if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }
@@ -176,10 +185,8 @@ public struct Execution: Sendable {
         frames[index].enteredTime = now
         entryCounts[state.name, default: 0] += 1
         let input = frames[index].input
-        frames[index].stages = StageRecord(input: input)
-        var details = state.enteredDetails
-        details.values[0] = input
-        let id = emit(state.enteredType, details)
+        frames[index].resetStages(input: input)
+        let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: input))
         frames[index].enteredEventId = id
         frames[index].phase = .execute
     }

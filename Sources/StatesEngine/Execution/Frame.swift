@@ -34,7 +34,15 @@ struct Frame: Sendable {
     var retryCounts: [Int] = []
     /// Attempts made in this entry of the current state (0 = first try).
     var attempt = 0
-    var stages = StageRecord()
+    /// The current visit's stages; the `…StateExited` event shares them.
+    var stages: StageRecord {
+        get { stagesBox.record }
+        _modify {
+            if !isKnownUniquelyReferenced(&stagesBox) { stagesBox = StagesBox(stagesBox.record) }
+            yield &stagesBox.record
+        }
+    }
+    private(set) var stagesBox = StagesBox(StageRecord())
     /// The id of the event this frame emitted last (its `previousEventId` for the next one).
     var lastEventId: Int
     var children: ChildRun?
@@ -59,6 +67,15 @@ struct Frame: Sendable {
         self.lastEventId = lastEventId
     }
 
+    /// Starts a fresh record of stages, in place unless an event or an earlier copy shares it.
+    mutating func resetStages(input: JSON?) {
+        if isKnownUniquelyReferenced(&stagesBox) {
+            stagesBox.record = StageRecord(input: input)
+        } else {
+            stagesBox = StagesBox(StageRecord(input: input))
+        }
+    }
+
     /// Moves to the next state with a fresh entry (retry counters reset).
     mutating func moveTo(_ name: String, input: JSON) {
         stateName = name
@@ -67,7 +84,7 @@ struct Frame: Sendable {
         phase = .enter
         retryCounts = []
         attempt = 0
-        stages = StageRecord()
+        resetStages(input: nil)
         children = nil
     }
 }

@@ -41,10 +41,10 @@ final class StatePlan: Sendable {
     let nameValue: JSON
     /// `{"input": null, "inputDetails": {"truncated": false}, "name": …}`: a StateEntered event's
     /// details with the input still to fill in (member 0), so that each event shares the keys.
-    let enteredDetails: JSONObject
+    let enteredDetails: DetailsSkeleton
     /// `{"name": …, "output": null, "outputDetails": {"truncated": false}}`, the output (member 1)
     /// still to fill in.
-    let exitedDetails: JSONObject
+    let exitedDetails: DetailsSkeleton
 
     init(_ state: State) {
         self.state = state
@@ -75,8 +75,8 @@ final class StatePlan: Sendable {
         enteredType = .stateEntered(state.typeName)
         exitedType = .stateExited(state.typeName)
         nameValue = .string(state.name)
-        enteredDetails = ["input": .null, "inputDetails": HistoryEvent.notTruncated, "name": nameValue]
-        exitedDetails = ["name": nameValue, "output": .null, "outputDetails": HistoryEvent.notTruncated]
+        enteredDetails = DetailsSkeleton(["input": .null, "inputDetails": HistoryEvent.notTruncated, "name": nameValue], payloadAt: 0)
+        exitedDetails = DetailsSkeleton(["name": nameValue, "output": .null, "outputDetails": HistoryEvent.notTruncated], payloadAt: 1)
     }
 
     // The State's own fields, so that code written against a State reads the same.

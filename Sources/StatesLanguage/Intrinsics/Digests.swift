@@ -1,34 +1,65 @@
 // Message digests for States.Hash, written from the published algorithm descriptions
 // (RFC 1321 for MD5, FIPS 180-4 for the SHA family).
+//
+// They read the message in place through raw pointers: every States.Hash of a few KiB goes
+// through here, and bounds-checked arrays with a copy per block cost more than the rounds.
 
-/// Pads a message the way all of these digests do: a 1 bit, zeros, then the bit length in
-/// `lengthBytes` bytes (little- or big-endian), up to a multiple of `blockSize`.
-private func pad(_ message: [UInt8], blockSize: Int, lengthBytes: Int, littleEndian: Bool) -> [UInt8] {
-    var data = message
-    data.append(0x80)
-    while (data.count + lengthBytes) % blockSize != 0 { data.append(0) }
-    let bitLength = UInt64(message.count) &* 8
-    var lengthField = [UInt8](repeating: 0, count: lengthBytes)
-    for i in 0..<8 {
-        let byte = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i))
-        if littleEndian { lengthField[i] = byte } else { lengthField[lengthBytes - 1 - i] = byte }
+/// Hands `compress` each block of the padded message: a 1 bit, zeros, then the bit length in
+/// `lengthBytes` bytes (little- or big-endian), up to a multiple of `blockSize`. Whole blocks are
+/// read where they lie; only the last one or two are assembled, on the stack.
+@inline(__always)
+private func forEachBlock(
+    of message: UnsafeRawBufferPointer, blockSize: Int, lengthBytes: Int, littleEndian: Bool,
+    _ compress: (UnsafeRawPointer) -> Void
+) {
+    let whole = message.count - message.count % blockSize
+    if let base = message.baseAddress {
+        var offset = 0
+        while offset < whole {
+            compress(base + offset)
+            offset += blockSize
+        }
     }
-    data.append(contentsOf: lengthField)
-    return data
+    let rest = message.count - whole
+    let tailCount = rest + 1 + lengthBytes <= blockSize ? blockSize : 2 * blockSize
+    withUnsafeTemporaryAllocation(byteCount: 2 * blockSize, alignment: 8) { tail in
+        tail.initializeMemory(as: UInt8.self, repeating: 0)
+        if rest > 0, let base = message.baseAddress {
+            tail.baseAddress!.copyMemory(from: base + whole, byteCount: rest)
+        }
+        tail[rest] = 0x80
+        let bitLength = UInt64(message.count) &* 8
+        for i in 0..<8 {
+            let byte = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i))
+            tail[littleEndian ? tailCount - lengthBytes + i : tailCount - 1 - i] = byte
+        }
+        let start = UnsafeRawPointer(tail.baseAddress!)
+        compress(start)
+        if tailCount > blockSize { compress(start + blockSize) }
+    }
 }
 
-@inline(__always) private func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
-@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-@inline(__always) private func rotr64(_ x: UInt64, _ n: UInt64) -> UInt64 { (x >> n) | (x << (64 - n)) }
+@inline(__always) private func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 &- n)) }
+@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
+@inline(__always) private func rotr64(_ x: UInt64, _ n: UInt64) -> UInt64 { (x >> n) | (x << (64 &- n)) }
+
+@inline(__always)
+private func bigEndianWord(_ block: UnsafeRawPointer, _ i: Int) -> UInt32 {
+    UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 &* i, as: UInt32.self))
+}
+
+private func bigEndianBytes<Word: FixedWidthInteger>(_ words: UnsafeMutableBufferPointer<Word>, count: Int) -> [UInt8] {
+    let size = Word.bitWidth / 8
+    return [UInt8](unsafeUninitializedCapacity: count * size) { out, initialized in
+        for i in 0..<count {
+            let w = words[i]
+            for j in 0..<size { out[i * size + j] = UInt8(truncatingIfNeeded: w >> (8 * (size - 1 - j))) }
+        }
+        initialized = count * size
+    }
+}
 
 enum MD5 {
-    static let shifts: [UInt32] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ]
-
     /// K[i] = floor(|sin(i + 1)| * 2^32), tabulated in RFC 1321.
     static let table: [UInt32] = [
         0xd76a_a478, 0xe8c7_b756, 0x2420_70db, 0xc1bd_ceee, 0xf57c_0faf, 0x4787_c62a, 0xa830_4613, 0xfd46_9501,
@@ -41,97 +72,104 @@ enum MD5 {
         0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
     ]
 
-    static func digest(_ message: [UInt8]) -> [UInt8] {
-        var a0: UInt32 = 0x6745_2301, b0: UInt32 = 0xefcd_ab89, c0: UInt32 = 0x98ba_dcfe, d0: UInt32 = 0x1032_5476
-        let data = pad(message, blockSize: 64, lengthBytes: 8, littleEndian: true)
-        var m = [UInt32](repeating: 0, count: 16)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let o = block + 4 * i
-                m[i] = UInt32(data[o]) | UInt32(data[o + 1]) << 8 | UInt32(data[o + 2]) << 16 | UInt32(data[o + 3]) << 24
-            }
-            var a = a0, b = b0, c = c0, d = d0
-            for i in 0..<64 {
-                var f: UInt32
-                let g: Int
-                switch i {
-                case 0..<16:
-                    f = (b & c) | (~b & d)
-                    g = i
-                case 16..<32:
-                    f = (d & b) | (~d & c)
-                    g = (5 * i + 1) % 16
-                case 32..<48:
-                    f = b ^ c ^ d
-                    g = (3 * i + 5) % 16
-                default:
-                    f = c ^ (b | ~d)
-                    g = (7 * i) % 16
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: [UInt32] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476]
+        state.withUnsafeMutableBufferPointer { h in
+            table.withUnsafeBufferPointer { k in
+                forEachBlock(of: message, blockSize: 64, lengthBytes: 8, littleEndian: true) { block in
+                    compress(block, h, k)
                 }
-                f = f &+ a &+ table[i] &+ m[g]
-                a = d
-                d = c
-                c = b
-                b = b &+ rotl(f, shifts[i])
             }
-            a0 = a0 &+ a
-            b0 = b0 &+ b
-            c0 = c0 &+ c
-            d0 = d0 &+ d
         }
-        var out: [UInt8] = []
-        for word in [a0, b0, c0, d0] {
-            for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: word >> UInt32(8 * i))) }
+        return [UInt8](unsafeUninitializedCapacity: 16) { out, initialized in
+            for i in 0..<16 { out[i] = UInt8(truncatingIfNeeded: state[i >> 2] >> UInt32(8 * (i & 3))) }
+            initialized = 16
         }
-        return out
     }
-}
 
-private func bigEndianWords(_ data: [UInt8], at offset: Int, count: Int) -> [UInt32] {
-    (0..<count).map { i in
-        let o = offset + 4 * i
-        return UInt32(data[o]) << 24 | UInt32(data[o + 1]) << 16 | UInt32(data[o + 2]) << 8 | UInt32(data[o + 3])
+    /// One block, four rounds of sixteen steps. Each round is written four steps at a time with
+    /// its rotations as constants and the registers renamed instead of shifted, as RFC 1321
+    /// lays it out.
+    @inline(__always)
+    private static func compress(
+        _ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    ) {
+        @inline(__always) func x(_ g: Int) -> UInt32 {
+            UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 4 &* g, as: UInt32.self))
+        }
+        @inline(__always) func step(_ a: UInt32, _ b: UInt32, _ f: UInt32, _ i: Int, _ g: Int, _ shift: UInt32) -> UInt32 {
+            b &+ rotl(a &+ f &+ k[i] &+ x(g), shift)
+        }
+        var a = h[0], b = h[1], c = h[2], d = h[3]
+        for i in stride(from: 0, to: 16, by: 4) {
+            a = step(a, b, (b & c) | (~b & d), i, i, 7)
+            d = step(d, a, (a & b) | (~a & c), i + 1, i + 1, 12)
+            c = step(c, d, (d & a) | (~d & b), i + 2, i + 2, 17)
+            b = step(b, c, (c & d) | (~c & a), i + 3, i + 3, 22)
+        }
+        for i in stride(from: 16, to: 32, by: 4) {
+            a = step(a, b, (d & b) | (~d & c), i, (5 &* i &+ 1) & 15, 5)
+            d = step(d, a, (c & a) | (~c & b), i + 1, (5 &* i &+ 6) & 15, 9)
+            c = step(c, d, (b & d) | (~b & a), i + 2, (5 &* i &+ 11) & 15, 14)
+            b = step(b, c, (a & c) | (~a & d), i + 3, (5 &* i &+ 16) & 15, 20)
+        }
+        for i in stride(from: 32, to: 48, by: 4) {
+            a = step(a, b, b ^ c ^ d, i, (3 &* i &+ 5) & 15, 4)
+            d = step(d, a, a ^ b ^ c, i + 1, (3 &* i &+ 8) & 15, 11)
+            c = step(c, d, d ^ a ^ b, i + 2, (3 &* i &+ 11) & 15, 16)
+            b = step(b, c, c ^ d ^ a, i + 3, (3 &* i &+ 14) & 15, 23)
+        }
+        for i in stride(from: 48, to: 64, by: 4) {
+            a = step(a, b, c ^ (b | ~d), i, (7 &* i) & 15, 6)
+            d = step(d, a, b ^ (a | ~c), i + 1, (7 &* i &+ 7) & 15, 10)
+            c = step(c, d, a ^ (d | ~b), i + 2, (7 &* i &+ 14) & 15, 15)
+            b = step(b, c, d ^ (c | ~a), i + 3, (7 &* i &+ 21) & 15, 21)
+        }
+        h[0] = h[0] &+ a
+        h[1] = h[1] &+ b
+        h[2] = h[2] &+ c
+        h[3] = h[3] &+ d
     }
-}
-
-private func bigEndianBytes(_ words: [UInt32]) -> [UInt8] {
-    var out: [UInt8] = []
-    for w in words { for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt32(shift))) } }
-    return out
 }
 
 enum SHA1 {
-    static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
-        let data = pad(message, blockSize: 64, lengthBytes: 8, littleEndian: false)
-        var w = [UInt32](repeating: 0, count: 80)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            let words = bigEndianWords(data, at: block, count: 16)
-            for i in 0..<16 { w[i] = words[i] }
-            for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4]
-            for i in 0..<80 {
-                let f: UInt32, k: UInt32
-                switch i {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-                default: f = b ^ c ^ d; k = 0xCA62_C1D6
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        return state.withUnsafeMutableBufferPointer { h in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+                forEachBlock(of: message, blockSize: 64, lengthBytes: 8, littleEndian: false) { block in
+                    compress(block, h, w)
                 }
-                let t = rotl(a, 5) &+ f &+ e &+ k &+ w[i]
-                e = d
-                d = c
-                c = rotl(b, 30)
-                b = a
-                a = t
             }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
+            return bigEndianBytes(h, count: 5)
         }
-        return bigEndianBytes(h)
+    }
+
+    @inline(__always)
+    private static func compress(_ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>, _ w: UnsafeMutableBufferPointer<UInt32>) {
+        for i in 0..<16 { w[i] = bigEndianWord(block, i) }
+        for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4]
+        for i in 0..<80 {
+            let f: UInt32, k: UInt32
+            switch i {
+            case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
+            case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
+            case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
+            default: f = b ^ c ^ d; k = 0xCA62_C1D6
+            }
+            let t = rotl(a, 5) &+ f &+ e &+ k &+ w[i]
+            e = d
+            d = c
+            c = rotl(b, 30)
+            b = a
+            a = t
+        }
+        h[0] = h[0] &+ a
+        h[1] = h[1] &+ b
+        h[2] = h[2] &+ c
+        h[3] = h[3] &+ d
+        h[4] = h[4] &+ e
     }
 }
 
@@ -147,47 +185,58 @@ enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        let data = pad(message, blockSize: 64, lengthBytes: 8, littleEndian: false)
-        var w = [UInt32](repeating: 0, count: 64)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            let words = bigEndianWords(data, at: block, count: 16)
-            for i in 0..<16 { w[i] = words[i] }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        return state.withUnsafeMutableBufferPointer { h in
+            k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                    forEachBlock(of: message, blockSize: 64, lengthBytes: 8, littleEndian: false) { block in
+                        compress(block, h, w, k)
+                    }
+                }
             }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+            return bigEndianBytes(h, count: 8)
         }
-        return bigEndianBytes(h)
+    }
+
+    @inline(__always)
+    private static func compress(
+        _ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>,
+        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    ) {
+        for i in 0..<16 { w[i] = bigEndianWord(block, i) }
+        for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+        for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            hh = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+        }
+        h[0] = h[0] &+ a
+        h[1] = h[1] &+ b
+        h[2] = h[2] &+ c
+        h[3] = h[3] &+ d
+        h[4] = h[4] &+ e
+        h[5] = h[5] &+ f
+        h[6] = h[6] &+ g
+        h[7] = h[7] &+ hh
     }
 }
 
@@ -213,8 +262,8 @@ enum SHA512 {
         0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
     ]
 
-    static func digest(_ message: [UInt8], variant: Variant) -> [UInt8] {
-        var h: [UInt64] =
+    static func digest(_ message: UnsafeRawBufferPointer, variant: Variant) -> [UInt8] {
+        var state: [UInt64] =
             variant == .sha512
             ? [
                 0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
@@ -224,49 +273,53 @@ enum SHA512 {
                 0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
                 0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
             ]
-        let data = pad(message, blockSize: 128, lengthBytes: 16, littleEndian: false)
-        var w = [UInt64](repeating: 0, count: 80)
-        for block in stride(from: 0, to: data.count, by: 128) {
-            for i in 0..<16 {
-                var v: UInt64 = 0
-                for j in 0..<8 { v = v << 8 | UInt64(data[block + 8 * i + j]) }
-                w[i] = v
+        return state.withUnsafeMutableBufferPointer { h in
+            k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 80) { w in
+                    forEachBlock(of: message, blockSize: 128, lengthBytes: 16, littleEndian: false) { block in
+                        compress(block, h, w, k)
+                    }
+                }
             }
-            for i in 16..<80 {
-                let s0 = rotr64(w[i - 15], 1) ^ rotr64(w[i - 15], 8) ^ (w[i - 15] >> 7)
-                let s1 = rotr64(w[i - 2], 19) ^ rotr64(w[i - 2], 61) ^ (w[i - 2] >> 6)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<80 {
-                let s1 = rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+            return bigEndianBytes(h, count: variant == .sha512 ? 8 : 6)
         }
-        var out: [UInt8] = []
-        for word in h.prefix(variant == .sha512 ? 8 : 6) {
-            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+    }
+
+    @inline(__always)
+    private static func compress(
+        _ block: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt64>,
+        _ w: UnsafeMutableBufferPointer<UInt64>, _ k: UnsafeBufferPointer<UInt64>
+    ) {
+        for i in 0..<16 { w[i] = UInt64(bigEndian: block.loadUnaligned(fromByteOffset: 8 &* i, as: UInt64.self)) }
+        for i in 16..<80 {
+            let s0 = rotr64(w[i - 15], 1) ^ rotr64(w[i - 15], 8) ^ (w[i - 15] >> 7)
+            let s1 = rotr64(w[i - 2], 19) ^ rotr64(w[i - 2], 61) ^ (w[i - 2] >> 6)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
-        return out
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+        for i in 0..<80 {
+            let s1 = rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+            let s0 = rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            hh = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+        }
+        h[0] = h[0] &+ a
+        h[1] = h[1] &+ b
+        h[2] = h[2] &+ c
+        h[3] = h[3] &+ d
+        h[4] = h[4] &+ e
+        h[5] = h[5] &+ f
+        h[6] = h[6] &+ g
+        h[7] = h[7] &+ hh
     }
 }

@@ -9,28 +9,28 @@ enum IntrinsicHash {
         guard !IntrinsicArguments.isLonger(data, than: 10_000) else {
             throw args.failure("Invalid arguments in States.Hash: the input data must not be longer than 10000 characters")
         }
-        let bytes = Array(data.utf8)
-        let digest: [UInt8]
+        let digest: (UnsafeRawBufferPointer) -> [UInt8]
         switch algorithm {
-        case "MD5": digest = MD5.digest(bytes)
-        case "SHA-1": digest = SHA1.digest(bytes)
-        case "SHA-256": digest = SHA256.digest(bytes)
-        case "SHA-384": digest = SHA512.digest(bytes, variant: .sha384)
-        case "SHA-512": digest = SHA512.digest(bytes, variant: .sha512)
+        case "MD5": digest = MD5.digest
+        case "SHA-1": digest = SHA1.digest
+        case "SHA-256": digest = SHA256.digest
+        case "SHA-384": digest = { SHA512.digest($0, variant: .sha384) }
+        case "SHA-512": digest = { SHA512.digest($0, variant: .sha512) }
         default:
             throw args.failure("Invalid arguments in States.Hash: the hash algorithm \(algorithm) is not supported, use one of \(algorithms.joined(separator: ", "))")
         }
-        return .string(hex(digest))
+        var text = data
+        return .string(hex(text.withUTF8 { digest(UnsafeRawBufferPointer($0)) }))
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = digits.utf8Start[Int(b >> 4)]
+                out[2 * i + 1] = digits.utf8Start[Int(b & 0x0F)]
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,12 +4,19 @@ enum IntrinsicJSON {
         try args.expectCount(1)
         let s = try args.string(0)
         // AWS turns blank text into null rather than failing.
-        if s.allSatisfy(\.isWhitespace) { return .null }
+        if isBlank(s) { return .null }
         do {
             return try JSON.parse(s)
         } catch {
             throw args.failure("Invalid arguments in States.StringToJson: the string '\(s)' is not valid JSON")
         }
+    }
+
+    /// Whether `s` is empty or all whitespace; JSON text starts with a visible ASCII byte, so
+    /// that settles almost every call without walking its characters.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 0x20, first < 0x80 { return false }
+        return s.allSatisfy(\.isWhitespace)
     }
 
     static func jsonToString(_ args: IntrinsicArguments) throws(ExecutionError) -> JSON {
