@@ -5,15 +5,7 @@ extension DebuggerApp {
 
     mutating func runToSelected() {
         guard let name = selectedState else { return report("select a state in the graph first (Tab to the graph, ↑↓)") }
-        do {
-            let pause = try session.run(to: name)
-            sessionChanged()
-            followCurrent = true
-            if let state = currentState { selectedState = state }
-            describe(pause)
-        } catch {
-            report(error.description, error: true)
-        }
+        attempt { session throws(SessionError) in try session.run(to: name) }
     }
 
     mutating func toggleBreakpoint() {

@@ -172,8 +172,14 @@ extension DebuggerApp {
     /// Moves the whole view to the moment after event `position` of the recorded history.
     mutating func travel(to position: Int) {
         guard position != session.cursor else { return }
+        attempt { session throws(SessionError) in try session.jump(toEvent: position) }
+    }
+
+    /// Runs a session command that can be refused: its pause is reported like any step, its
+    /// refusal as an error on the status line.
+    mutating func attempt(_ command: (inout DebugSession) throws(SessionError) -> Pause) {
         do {
-            let pause = try session.jump(toEvent: position)
+            let pause = try command(&session)
             sessionChanged()
             followCurrent = true
             if let state = currentState { selectedState = state }
