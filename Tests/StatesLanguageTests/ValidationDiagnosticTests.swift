@@ -26,6 +26,14 @@ import Testing
                 == "flow.asl.json:12:11: error SCHEMA_VALIDATION_FAILED: 'BackoffRate' must be a number of at least 1.0, not 0.5 (at $.States.P.Retry[0].BackoffRate)")
     }
 
+    @Test func aDocumentNestedTooDeepGetsAShortPlace() throws {
+        let loaded = DefinitionLoader.load(text: String(repeating: "[", count: 100_000), fileName: "deep.json")
+        let line = try #require(loaded.errors.first).formatted(fileName: "deep.json")
+        #expect(line.hasPrefix("deep.json:1:513: error INVALID_JSON_DESCRIPTION: nesting is deeper than 512 levels"))
+        #expect(line.count < 300, "a one-line message, not a page of [0]: \(line.count) characters")
+        #expect(line.contains("…"))
+    }
+
     @Test func definitionsGivenAsValuesStillGetPathsAndAStableOrder() {
         let definition: JSON = ["StartAt": "A", "States": ["A": ["Type": "Pass", "Next": "B", "Bogus": 1], "C": ["Type": "Succeed"]]]
         let loaded = DefinitionLoader.load(json: definition)

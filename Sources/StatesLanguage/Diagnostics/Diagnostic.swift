@@ -37,7 +37,13 @@ public struct Diagnostic: Sendable, Hashable {
     /// `file:line:col: error CODE: message (at $.States.X.Next)`.
     public func formatted(fileName: String) -> String {
         let place = location.map { "\(fileName):\($0.line):\($0.column)" } ?? fileName
-        return "\(place): \(severity.rawValue) \(code.rawValue): \(message) (at \(path))"
+        return "\(place): \(severity.rawValue) \(code.rawValue): \(message) (at \(Self.shortened(path.description)))"
+    }
+
+    /// A path of hundreds of levels (a document nested too deep) keeps its two ends.
+    static func shortened(_ path: String, limit: Int = 160) -> String {
+        guard path.count > limit else { return path }
+        return String(path.prefix(limit / 2)) + "…" + String(path.suffix(limit / 2))
     }
 }
 
