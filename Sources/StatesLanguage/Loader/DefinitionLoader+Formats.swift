@@ -29,6 +29,14 @@ extension DefinitionLoader {
         guard isYAML(bytes, fileName: fileName) else {
             let reading = parseText(bytes, fileName: fileName, known: known)
             switch reading.result {
+            case .failure(let error) where error.message.hasPrefix("duplicate key"):
+                // AWS refuses the definition, but every other problem in it is still worth
+                // reporting at once: read it again keeping the last value, and add the error.
+                let lenient = JSONParser(rejectDuplicateKeys: false, recordLocations: true)
+                guard let document = try? lenient.parseDocument(bytes, fileName: fileName) else {
+                    return .unreadable(diagnostic(for: error))
+                }
+                return .definition(document, warnings: reading.warnings + [diagnostic(for: error)])
             case .failure(let error):
                 return .unreadable(diagnostic(for: error))
             case .success(let document):
@@ -98,6 +106,8 @@ extension DefinitionLoader {
         guard !extra.isEmpty else { return loaded }
         var out = loaded
         out.diagnostics = Diagnostic.sorted(loaded.diagnostics + extra)
+        // An error found while reading the text (a duplicate key) means there is no definition to run.
+        if extra.contains(where: { $0.severity == .error }) { out.machine = nil }
         return out
     }
 }
