@@ -118,7 +118,13 @@ struct DataFlowRows {
         var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded)]
         guard !isFolded else { return rows }
         let prefix = key + "#"
-        let treeFolds = Set(overrides.compactMap { $0.value && $0.key.hasPrefix(prefix) ? String($0.key.dropFirst(prefix.count)) : nil })
+        // A stage that changed something opens only the way to its changes; the rest is folded
+        // so the change stands out, and Enter opens any of it.
+        var treeFolds = stage.changes.isEmpty ? [] : Self.untouchedContainers(stage.value, changes: stage.changes)
+        for (foldKey, folded) in overrides where foldKey.hasPrefix(prefix) {
+            let pointer = String(foldKey.dropFirst(prefix.count))
+            if folded { treeFolds.insert(pointer) } else { treeFolds.remove(pointer) }
+        }
         let tree = cache?.treeRows(stage.value, changes: stage.changes, collapsed: treeFolds)
             ?? JSONTreeView(stage.value, changes: stage.changes, collapsed: treeFolds).rows()
         rows.reserveCapacity(tree.count + 1)
@@ -127,6 +133,39 @@ struct DataFlowRows {
                                     isFolded: row.isCollapsed, indent: 2))
         }
         return rows
+    }
+
+    /// JSON Pointers of the containers below the root that no change lies in or under.
+    static func untouchedContainers(_ value: JSON, changes: [JSONChange]) -> Set<String> {
+        var touched: Set<[String]> = []
+        for change in changes {
+            var path = change.path
+            while true {
+                touched.insert(path)
+                guard !path.isEmpty else { break }
+                path.removeLast()
+            }
+        }
+        var folds: Set<String> = []
+        func walk(_ node: JSON, _ path: [String]) {
+            let children: [(String, JSON)]
+            switch node {
+            case .object(let members): children = members.map { ($0.key, $0.value) }
+            case .array(let items): children = items.enumerated().map { (String($0.offset), $0.element) }
+            default: return
+            }
+            for (token, child) in children {
+                switch child {
+                case .object(let o) where !o.isEmpty: break
+                case .array(let a) where !a.isEmpty: break
+                default: continue
+                }
+                let childPath = path + [token]
+                if touched.contains(childPath) { walk(child, childPath) } else { folds.insert(JSONPointer.format(childPath)) }
+            }
+        }
+        walk(value, [])
+        return folds
     }
 
     private func variableRows(_ visit: StateVisit) -> [DataFlowRow] {

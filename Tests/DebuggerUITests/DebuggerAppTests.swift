@@ -386,4 +386,23 @@ import Testing
         #expect(app.session.cursor > first)
         #expect(app.session.history[app.session.cursor - 1].type.rawValue == "LambdaFunctionFailed")
     }
+
+    @Test func aChangedStageOpensOnlyTheWayToItsChanges() throws {
+        var app = try AppHarness.app()
+        app.step(until: "ProcessPayment")
+        for _ in 0..<10 where !(app.session.visit(at: app.session.cursor)?.finished ?? false) { app.press(.char("s")) }
+        let rows = app.dataFlowText
+        let stage = try #require(rows.firstIndex { $0.contains("afterResultPath") && $0.contains("1 change") })
+        let tree = rows[(stage + 1)...].prefix { !$0.contains("output") }
+        // The added member is open and marked; untouched containers are folded to one line.
+        #expect(tree.contains { $0.hasPrefix("+") && $0.contains("\"payment\": {") })
+        #expect(tree.contains { $0.contains("▸ \"customer\": { … }") })
+        #expect(tree.contains { $0.contains("▸ \"items\": [ … ]") })
+        // Enter on a folded container opens it.
+        app.focus = .dataFlow
+        let customer = try #require(app.dataFlowText.firstIndex { $0.contains("▸ \"customer\"") })
+        app.dataList.selection = customer
+        app.press(.enter)
+        #expect(app.dataFlowText.contains { $0.contains("\"email\": \"ana@example.com\"") })
+    }
 }
