@@ -162,11 +162,12 @@ struct DebugCommand: ParsableCommand {
 
     /// Messages from the shared run logic name `asldb run` or `asldb trace`; say `asldb debug`.
     static func renamed(_ message: String) -> String {
-        var text = message
-        for prefix in ["asldb run:", "asldb trace:"] where text.hasPrefix(prefix) {
-            text = "asldb debug:" + text.dropFirst(prefix.count)
-        }
-        return text
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for prefix in ["asldb run:", "asldb trace:"] where line.hasPrefix(prefix) {
+                return "asldb debug:" + line.dropFirst(prefix.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 }
 

@@ -44,6 +44,17 @@ import DebuggerUI
             #expect(error.message.contains("/nonexistent/order.asl.json"))
             #expect(error.message.hasPrefix("asldb debug:"))
         }
+        // A definition with errors: each error with its place, then the command's own line.
+        let directory = try temporaryDirectory()
+        try #"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nope"}}}"#.write(toFile: directory + "/bad.json", atomically: true, encoding: .utf8)
+        do {
+            _ = try parse([directory + "/bad.json"]).makeApp()
+            Issue.record("a definition with errors opened")
+        } catch {
+            #expect(error.message.contains("bad.json:1:45: error MISSING_TRANSITION_TARGET"))
+            #expect(error.message.contains("asldb debug: "))
+            #expect(!error.message.contains("asldb run"))
+        }
         let folder = Self.root + "/samples/order-processing/"
         let badBreak = try parse([folder + "order-processing.asl.json", "--break", "enter:NoSuchState"])
         #expect(throws: CommandFailure.self) { try badBreak.makeApp() }
