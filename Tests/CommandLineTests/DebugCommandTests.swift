@@ -47,8 +47,9 @@ import DebuggerUI
         // A definition with errors: each error with its place, then the command's own line.
         let directory = try temporaryDirectory()
         try #"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nope"}}}"#.write(toFile: directory + "/bad.json", atomically: true, encoding: .utf8)
+        let bad = try parse([directory + "/bad.json"])
         do {
-            _ = try parse([directory + "/bad.json"]).makeApp()
+            _ = try bad.makeApp()
             Issue.record("a definition with errors opened")
         } catch {
             #expect(error.message.contains("bad.json:1:45: error MISSING_TRANSITION_TARGET"))
