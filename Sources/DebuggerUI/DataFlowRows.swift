@@ -11,6 +11,8 @@ struct DataFlowRow: Sendable {
     /// Blank cells drawn before the spans (a stage's tree sits under its heading), kept apart
     /// so a cached tree row is used as it is instead of copied with a prefix.
     var indent = 0
+    /// The stage document this row belongs to, so search can look inside folded parts.
+    var document: JSON?
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -115,7 +117,7 @@ struct DataFlowRows {
             let preview = JSONPrinter.compact(stage.value)
             heading.append(Span("  " + String(preview.prefix(160)) + (preview.count > 160 ? "…" : ""), style: Self.noteStyle))
         }
-        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded)]
+        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value)]
         guard !isFolded else { return rows }
         let prefix = key + "#"
         // A stage that changed something opens only the way to its changes; the rest is folded
@@ -130,7 +132,7 @@ struct DataFlowRows {
         rows.reserveCapacity(tree.count + 1)
         for row in tree {
             rows.append(DataFlowRow(spans: row.spans, foldKey: row.isContainer ? prefix + row.pointer : nil,
-                                    isFolded: row.isCollapsed, indent: 2))
+                                    isFolded: row.isCollapsed, indent: 2, document: stage.value))
         }
         return rows
     }

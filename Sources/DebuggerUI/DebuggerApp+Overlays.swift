@@ -157,16 +157,79 @@ extension DebuggerApp {
         searchQuery = query
         if focus == .timeline { return findEvent(query) }
         focus = .dataFlow
-        let rows = dataFlowRows()
+        var rows = dataFlowRows()
         let start = dataList.selection ?? 0
         let order = Array(rows.indices.dropFirst(start + 1)) + Array(rows.indices.prefix(start + 1))
-        let matches = rows.indices.filter { rows[$0].text.lowercased().contains(needle) }
-        guard let hit = order.first(where: { rows[$0].text.lowercased().contains(needle) }) else {
-            return report("\"\(query)\" is not in this state's data (folded parts are not searched)", error: true)
+        // The next row that shows the text, or a folded row that hides it: opened on the way.
+        guard let found = order.first(where: {
+            rows[$0].text.lowercased().contains(needle) || (rows[$0].isFolded && Self.folded(rows[$0], contains: needle))
+        })
+        else {
+            return report("\"\(query)\" is not in this state's data", error: true)
         }
+        if rows[found].isFolded, let key = rows[found].foldKey { reveal(needle, under: key, in: rows[found].document) }
+        rows = dataFlowRows()
+        let matches = rows.indices.filter { rows[$0].text.lowercased().contains(needle) }
+        let hit = matches.first { $0 >= found } ?? matches.first ?? found
         dataList.selection = hit
         let number = (matches.firstIndex(of: hit) ?? 0) + 1
-        report("\"\(query)\": match \(number) of \(matches.count) · / Enter finds the next")
+        report("\"\(query)\": match \(number) of \(matches.count) shown · / Enter finds the next")
+    }
+
+    /// Whether the part a folded row hides (a stage, or a container of one) holds the text.
+    static func folded(_ row: DataFlowRow, contains needle: String) -> Bool {
+        guard let document = row.document, let key = row.foldKey else { return false }
+        guard let part = part(of: document, under: key) else { return false }
+        return JSONPrinter.compact(part).lowercased().contains(needle)
+    }
+
+    /// The value a fold key stands for: a whole stage (`stage:NAME`) or a container (`stage:NAME#/a/0`).
+    static func part(of document: JSON, under key: String) -> JSON? {
+        guard let hash = key.firstIndex(of: "#") else { return document }
+        return try? document.value(atPointer: String(key[key.index(after: hash)...]))
+    }
+
+    /// Opens the fold `key` and every container on the way to the first place that holds the text.
+    mutating func reveal(_ needle: String, under key: String, in document: JSON?) {
+        guard let document, let part = Self.part(of: document, under: key) else { return }
+        let stageKey = key.firstIndex(of: "#").map { String(key[..<$0]) } ?? key
+        let base = key.firstIndex(of: "#").map { String(key[key.index(after: $0)...]) } ?? ""
+        foldOverrides[stageKey] = false
+        foldOverrides[key] = false
+        guard let path = Self.firstPath(in: part, containing: needle) else { return }
+        var pointer = base
+        for token in path.dropLast() {
+            pointer += "/" + JSONPointer.escape(token)
+            foldOverrides[stageKey + "#" + pointer] = false
+        }
+        // A matching container is opened too, so its text shows.
+        if let last = path.last, let value = part.value(at: path) {
+            switch value {
+            case .object, .array: foldOverrides[stageKey + "#" + pointer + "/" + JSONPointer.escape(last)] = false
+            default: break
+            }
+        }
+    }
+
+    /// The path to the first member whose key or printed value holds the text, depth first.
+    static func firstPath(in value: JSON, containing needle: String) -> [String]? {
+        switch value {
+        case .object(let members):
+            for (key, member) in members {
+                if key.lowercased().contains(needle) { return [key] }
+                if JSONPrinter.compact(member).lowercased().contains(needle) {
+                    return [key] + (firstPath(in: member, containing: needle) ?? [])
+                }
+            }
+            return nil
+        case .array(let items):
+            for (index, item) in items.enumerated() where JSONPrinter.compact(item).lowercased().contains(needle) {
+                return [String(index)] + (firstPath(in: item, containing: needle) ?? [])
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// In the timeline, `/` finds the next event whose row mentions the text and travels there.

@@ -31,7 +31,7 @@ enum KeyBindings {
             ("PgUp PgDn Home End", "page, first, last"),
             ("Enter", "data flow: fold or unfold a stage or a JSON node; graph: select"),
             ("[  ]", "data flow: previous / next stage"),
-            ("/", "search the data flow, or the events when the timeline has the focus"),
+            ("/", "search the data flow (folded parts open) or, from the timeline, the events"),
             ("z", "zoom the focused panel to the whole window, again to go back"),
             ("f", "graph: follow the current state again after panning"),
             ("mouse", "click a state or an event to select it; wheel scrolls"),

@@ -405,4 +405,18 @@ import Testing
         app.press(.enter)
         #expect(app.dataFlowText.contains { $0.contains("\"email\": \"ana@example.com\"") })
     }
+
+    @Test func searchOpensTheFoldedStageAndContainersThatHoldTheText() throws {
+        var app = try AppHarness.app()
+        app.step(until: "ProcessPayment")
+        for _ in 0..<10 where !(app.session.visit(at: app.session.cursor)?.finished ?? false) { app.press(.char("s")) }
+        // "ana@example.com" sits in the folded input stage and in folded "customer" objects.
+        #expect(!app.dataFlowText.contains { $0.contains("\"email\": \"ana@example.com\"") })
+        app.press(.char("/"))
+        app.type("ana@example")
+        app.press(.enter)
+        let selected = try #require(app.dataList.selection)
+        #expect(app.dataFlowText[selected].contains("\"email\": \"ana@example.com\""))
+        #expect(!app.messageIsError)
+    }
 }
