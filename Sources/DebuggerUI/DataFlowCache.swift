@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Remembers the data-flow rows of the last moment drawn: building them walks every stage's
 /// JSON, which is too slow to repeat for every key press on a 200 KiB state.
 final class DataFlowCache {
@@ -9,6 +11,24 @@ final class DataFlowCache {
 
     private var key: Key?
     private var rows: [DataFlowRow] = []
+
+    /// Generations are unique across every app value: copies of an app share this cache, so a
+    /// copy that changes its session must never reuse a number another copy has drawn with.
+    private static let generations = Atomic<Int>(0)
+
+    static func nextGeneration() -> Int {
+        generations.add(1, ordering: .relaxed).newValue
+    }
+    /// The graph's marks walk the whole history up to the cursor: once per moment is enough.
+    private var marksKey: (generation: Int, selected: String?)?
+    private var marks = GraphMarks()
+
+    func marks(generation: Int, selected: String?, build: () -> GraphMarks) -> GraphMarks {
+        if let marksKey, marksKey.generation == generation, marksKey.selected == selected { return marks }
+        marks = build()
+        marksKey = (generation, selected)
+        return marks
+    }
 
     func rows(for key: Key, build: () -> [DataFlowRow]) -> [DataFlowRow] {
         if key == self.key { return rows }

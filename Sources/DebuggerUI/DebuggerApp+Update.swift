@@ -38,7 +38,7 @@ extension DebuggerApp {
 
     /// Everything drawn from the session must be rebuilt.
     mutating func sessionChanged() {
-        generation += 1
+        generation = DataFlowCache.nextGeneration()
         dataList.selection = 0
         dataList.offset = 0
         // At an error the lesson is what Retry and Catch do with it: show that first.

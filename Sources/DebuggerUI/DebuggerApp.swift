@@ -106,7 +106,9 @@ public struct DebuggerApp {
 
     /// The graph view for the cursor's moment.
     func graphView(colors: Bool = true) -> GraphView {
-        GraphView(canvas: graph, marks: GraphMarks(session: session, selected: selectedState), colors: colors)
+        GraphView(canvas: graph, marks: cache.marks(generation: generation, selected: selectedState) {
+            GraphMarks(session: session, selected: selectedState)
+        }, colors: colors)
     }
 
     /// Shows a note on the status line, such as which files the debugger picked.

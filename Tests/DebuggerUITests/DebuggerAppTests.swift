@@ -419,4 +419,17 @@ import Testing
         #expect(app.dataFlowText[selected].contains("\"email\": \"ana@example.com\""))
         #expect(!app.messageIsError)
     }
+
+    @Test func copiesOfTheAppNeverShowEachOthersData() throws {
+        let start = try AppHarness.app()
+        var stepped = start
+        var finished = start
+        stepped.press(.char("s"))
+        finished.press(.char("c"))
+        // Both copies draw through one cache; each still shows its own moment.
+        #expect(stepped.dataFlowText.first?.contains("ValidateOrder") == true)
+        #expect(finished.dataFlowText.first?.contains("execution SUCCEEDED") == true)
+        #expect(stepped.dataFlowText.first?.contains("ValidateOrder") == true)
+        #expect(stepped.text().contains("RUNNING") && finished.text().contains("SUCCEEDED"))
+    }
 }
