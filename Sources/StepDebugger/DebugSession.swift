@@ -37,6 +37,9 @@ public struct DebugSession: Sendable {
     public internal(set) var timeline: [Execution]
     /// Nesting level of each recorded event (0 = top level, +1 inside each Map or Parallel).
     private(set) var levels: [Int] = []
+    /// What the execution had done to its states after each recorded event (`progress[i]` is
+    /// after event i + 1), kept beside `levels`.
+    private(set) var progressAfter: [Progress] = []
     public internal(set) var cursor = 0
     public internal(set) var breakpoints: [Breakpoint] = []
     public internal(set) var injections: [Injection] = []
@@ -70,7 +73,9 @@ public struct DebugSession: Sendable {
         var next = timeline[cursor]
         guard let event = try next.step() else { return nil }
         timeline.append(next)
-        levels.append(Self.level(of: event, after: levels.last, previous: cursor > 0 ? timeline[cursor].history[cursor - 1] : nil))
+        let level = Self.level(of: event, after: levels.last, previous: cursor > 0 ? timeline[cursor].history[cursor - 1] : nil)
+        levels.append(level)
+        progressAfter.append((progressAfter.last ?? Progress()).after(event, level: level))
         cursor += 1
         return event
     }
@@ -114,6 +119,9 @@ public struct DebugSession: Sendable {
     /// How deep inside Maps and Parallels the event with this id is (0 = top level), for indenting.
     public func level(at position: Int) -> Int { position == 0 ? 0 : levels[position - 1] }
 
+    /// What the execution had done to its states after `position` events (none at 0).
+    public func progress(at position: Int) -> Progress { position == 0 ? Progress() : progressAfter[position - 1] }
+
     /// The pause report for the cursor.
     public func pause(_ reason: Pause.Reason) -> Pause {
         let event = cursor > 0 ? current.history[cursor - 1] : nil
@@ -126,6 +134,7 @@ public struct DebugSession: Sendable {
         guard cursor < timeline.count - 1 else { return }
         timeline.removeSubrange((cursor + 1)...)
         levels.removeSubrange(cursor...)
+        progressAfter.removeSubrange(cursor...)
     }
 
     /// Replaces the execution at the cursor after an edit, dropping the recorded future.
