@@ -87,6 +87,7 @@ struct DataFlowRows {
         spans.append(Span(" · entered " + VirtualClockText.offset(entered), style: Self.noteStyle))
         if let next = visit.next { spans.append(Span(" · next → ", style: Self.noteStyle)); spans.append(Span(next, style: .bold)) }
         if !visit.finished { spans.append(Span(" · running", style: .fg(.yellow))) }
+        if let index = mapItemIndex(of: visit) { spans.append(Span(" · Map item \(index)", style: .fg(.cyan))) }
         var rows = [DataFlowRow(spans: spans)]
         // The state as written, folded: what every expression below comes from.
         if let state = visit.state {
@@ -94,6 +95,29 @@ struct DataFlowRows {
                               foldedByDefault: true)
         }
         return rows
+    }
+
+    /// Inside a Map iteration, the index of its item: from the iteration's `MapIterationStarted`.
+    private func mapItemIndex(of visit: StateVisit) -> Int? {
+        let level = session.level(at: visit.enteredEventId)
+        guard level > 0 else { return nil }
+        // The running frame knows its iteration exactly (iterations may interleave).
+        if let frame = session.current.runningFrames.last, frame.stateName == visit.stateName, frame.enteredEventId == visit.enteredEventId {
+            return frame.childIndex
+        }
+        let history = session.current.history
+        var position = visit.enteredEventId - 1
+        while position >= 1 {
+            let here = session.level(at: position)
+            if here < level - 1 { return nil }
+            let event = history[position - 1]
+            if here == level - 1 || event.type == .mapIterationStarted {
+                guard event.type == .mapIterationStarted else { return nil }
+                return event.details?["index"]?.intValue.map { Int($0) }
+            }
+            position -= 1
+        }
+        return nil
     }
 
     private func stageRows(_ stage: StateVisit.Stage, foldedByDefault: Bool = false) -> [DataFlowRow] {

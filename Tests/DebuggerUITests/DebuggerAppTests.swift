@@ -432,4 +432,16 @@ import Testing
         #expect(stepped.dataFlowText.first?.contains("ValidateOrder") == true)
         #expect(stepped.text().contains("RUNNING") && finished.text().contains("SUCCEEDED"))
     }
+
+    @Test func aVisitInsideAMapIterationNamesItsItem() throws {
+        var app = try AppHarness.app("map", testCase: nil)
+        var headings: [String] = []
+        while !app.session.current.isFinished {
+            app.press(.char("s"))
+            if let first = app.dataFlowText.first, first.hasPrefix("LineTotal") { headings.append(first) }
+        }
+        #expect(headings.contains { $0.contains("Map item 0") })
+        #expect(headings.contains { $0.contains("Map item 1") })
+        #expect(!headings.contains { $0.contains("Map item 2") })
+    }
 }
