@@ -71,13 +71,37 @@ struct DebuggerEndToEndTests {
         try expectRestored(tmux, exitCode: 0)
     }
 
+    // MARK: - Replay
+
+    @Test func aRecordedFailedExecutionReplaysInTheDebugger() throws {
+        let command = TmuxSession.asldbCommand(["replay", "Tests/ReplayFixtures/order-failed.history.json",
+                                                "--definition", Self.sample])
+            + "; status=$?; echo '\(Self.shellMarker)'; exit $status"
+        let tmux = try TmuxSession(command: command, width: 100, height: 30)
+        defer { tmux.close() }
+        try tmux.waitUntil("the replay to open") { $0.contains("replay of order-failed.history.json") && $0.contains("event 0/0") }
+        try tmux.sendKeys("c")
+        let failed = try tmux.waitUntil("the recorded failure") {
+            $0.contains(" FAILED ") && $0.contains("PaymentProcessingError") && $0.contains("t=+35.000s")
+        }
+        #expect(!failed.contains("departs from the recording"))
+        try tmux.sendKeys("u", "u")
+        try tmux.waitUntil("an earlier attempt") { $0.contains("t=+15.000s") && $0.contains("back in time") }
+        try tmux.sendKeys("q")
+        try expectRestored(tmux, exitCode: 0)
+    }
+
     // MARK: - The mouse
 
     @Test func clickingAnEventTravelsThereAndClickingAStateSelectsIt() throws {
         let tmux = try openSample()
         defer { tmux.close() }
         try tmux.sendKeys("c")
-        let finished = try tmux.waitUntil("the execution to succeed") { $0.contains(" SUCCEEDED ") && $0.contains("event 17/17") }
+        // The whole frame, timeline included (a capture can land mid-redraw).
+        let finished = try tmux.waitUntil("the execution to succeed") { screen in
+            screen.contains(" SUCCEEDED ") && screen.contains("event 17/17")
+                && screen.split(separator: "\n").contains { $0.contains("▶+") && $0.contains("ExecutionSucceeded") }
+        }
         // Click a timeline row three events before the last: the whole view moves to that moment.
         let rows = finished.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let current = try #require(rows.firstIndex { $0.contains("▶+") && $0.contains("ExecutionSucceeded") }, "\(finished)")
