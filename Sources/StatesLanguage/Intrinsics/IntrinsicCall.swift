@@ -18,6 +18,10 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
     public let arguments: [Argument]
     /// The call as written.
     public let text: String
+    /// `name` resolved once, so that each evaluation dispatches without comparing strings.
+    let function: IntrinsicFunction?
+    /// States.Format's template split at its placeholders, when the template is written in the call.
+    let formatPieces: [IntrinsicFormat.Piece]?
 
     /// Parses a call; throws with the column of the first problem.
     public init(_ text: String) throws(JSONPathSyntaxError) {
@@ -32,6 +36,12 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
         self.name = name
         self.arguments = arguments
         self.text = text
+        function = IntrinsicFunction(rawValue: name)
+        if function == .format, case .string(_, let raw)? = arguments.first {
+            formatPieces = IntrinsicFormat.pieces(of: raw)
+        } else {
+            formatPieces = nil
+        }
     }
 
     public var description: String { text }
@@ -190,4 +200,26 @@ struct IntrinsicParser {
         }
         throw error("unterminated string literal", at: start)
     }
+}
+
+/// The intrinsic functions asldb evaluates, by their full names.
+enum IntrinsicFunction: String, Sendable, Hashable {
+    case format = "States.Format"
+    case stringToJson = "States.StringToJson"
+    case jsonToString = "States.JsonToString"
+    case jsonMerge = "States.JsonMerge"
+    case array = "States.Array"
+    case arrayPartition = "States.ArrayPartition"
+    case arrayContains = "States.ArrayContains"
+    case arrayRange = "States.ArrayRange"
+    case arrayGetItem = "States.ArrayGetItem"
+    case arrayLength = "States.ArrayLength"
+    case arrayUnique = "States.ArrayUnique"
+    case base64Encode = "States.Base64Encode"
+    case base64Decode = "States.Base64Decode"
+    case hash = "States.Hash"
+    case mathRandom = "States.MathRandom"
+    case mathAdd = "States.MathAdd"
+    case stringSplit = "States.StringSplit"
+    case uuid = "States.UUID"
 }

@@ -21,29 +21,28 @@ extension IntrinsicCall {
             }
         }
         let args = IntrinsicArguments(call: self, values: values)
-        switch name {
-        case "States.Format": return try IntrinsicFormat.format(args)
-        case "States.StringToJson": return try IntrinsicJSON.stringToJson(args)
-        case "States.JsonToString": return try IntrinsicJSON.jsonToString(args)
-        case "States.JsonMerge": return try IntrinsicJSON.jsonMerge(args)
-        case "States.Array": return .array(values)
-        case "States.ArrayPartition": return try IntrinsicArrays.partition(args)
-        case "States.ArrayContains": return try IntrinsicArrays.contains(args)
-        case "States.ArrayRange": return try IntrinsicArrays.range(args)
-        case "States.ArrayGetItem": return try IntrinsicArrays.getItem(args)
-        case "States.ArrayLength": return try IntrinsicArrays.length(args)
-        case "States.ArrayUnique": return try IntrinsicArrays.unique(args)
-        case "States.Base64Encode": return try IntrinsicBase64.encode(args)
-        case "States.Base64Decode": return try IntrinsicBase64.decode(args)
-        case "States.Hash": return try IntrinsicHash.hash(args)
-        case "States.MathRandom": return try IntrinsicMath.random(args, &context.random)
-        case "States.MathAdd": return try IntrinsicMath.add(args)
-        case "States.StringSplit": return try IntrinsicStrings.split(args)
-        case "States.UUID":
+        guard let function else { throw args.failure("The intrinsic function \(name) is not supported") }
+        switch function {
+        case .format: return try IntrinsicFormat.format(args)
+        case .stringToJson: return try IntrinsicJSON.stringToJson(args)
+        case .jsonToString: return try IntrinsicJSON.jsonToString(args)
+        case .jsonMerge: return try IntrinsicJSON.jsonMerge(args)
+        case .array: return .array(values)
+        case .arrayPartition: return try IntrinsicArrays.partition(args)
+        case .arrayContains: return try IntrinsicArrays.contains(args)
+        case .arrayRange: return try IntrinsicArrays.range(args)
+        case .arrayGetItem: return try IntrinsicArrays.getItem(args)
+        case .arrayLength: return try IntrinsicArrays.length(args)
+        case .arrayUnique: return try IntrinsicArrays.unique(args)
+        case .base64Encode: return try IntrinsicBase64.encode(args)
+        case .base64Decode: return try IntrinsicBase64.decode(args)
+        case .hash: return try IntrinsicHash.hash(args)
+        case .mathRandom: return try IntrinsicMath.random(args, &context.random)
+        case .mathAdd: return try IntrinsicMath.add(args)
+        case .stringSplit: return try IntrinsicStrings.split(args)
+        case .uuid:
             try args.expectCount(0)
             return .string(context.random.nextUUID())
-        default:
-            throw args.failure("The intrinsic function \(name) is not supported")
         }
     }
 }

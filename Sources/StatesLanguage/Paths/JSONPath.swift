@@ -20,6 +20,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public let isDefinite: Bool
     /// True when the path only names object members and array indexes: a reference path.
     public let isReferencePath: Bool
+    /// A reference path's steps, unboxed, for lookups that need no bookkeeping; nil otherwise.
+    let referenceSteps: [ReferenceStep]?
 
     /// Parses a path; throws when its syntax is not one Step Functions accepts.
     public init(_ text: String) throws(JSONPathSyntaxError) {
@@ -33,13 +35,16 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         self.root = root
         self.segments = segments
         isDefinite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
-        isReferencePath = segments.allSatisfy {
-            switch $0 {
-            case .property(let names): return names.count == 1
-            case .index(let indexes): return indexes.count == 1
-            default: return false
+        var steps: [ReferenceStep]? = []
+        for segment in segments {
+            switch segment {
+            case .property(let names) where names.count == 1: steps?.append(.member(names[0]))
+            case .index(let indexes) where indexes.count == 1: steps?.append(.index(indexes[0]))
+            default: steps = nil
             }
         }
+        referenceSteps = steps
+        isReferencePath = steps != nil
     }
 
     public var description: String { text }
@@ -74,6 +79,13 @@ public struct JSONPathSyntaxError: Error, Sendable, Hashable, CustomStringConver
     }
 
     public var description: String { "column \(column): \(message)" }
+}
+
+/// One step of a reference path (a member name or an array index), kept out of the boxed
+/// `Segment` so that following it retains nothing on the way.
+enum ReferenceStep: Sendable, Hashable {
+    case member(String)
+    case index(Int)
 }
 
 /// One step of a path.

@@ -51,7 +51,7 @@ extension JSONPath {
 
     /// Evaluates against `document`, ignoring which root the path names.
     public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
-        if isReferencePath, let value = Self.follow(segments, in: document) { return value }
+        if let steps = referenceSteps, let value = Self.follow(steps, 0, in: document) { return value }
         var walker = PathWalker(segments: segments, document: document)
         do {
             try walker.walk(0, document)
@@ -71,24 +71,20 @@ extension JSONPath {
     }
 
     /// The common case without bookkeeping: member names and indexes only; nil when something is
-    /// missing (the walker then explains what).
-    static func follow(_ segments: [Segment], in document: JSON) -> JSON? {
-        var node = document
-        for segment in segments {
-            switch segment {
-            case .property(let names):
-                guard case .object(let object) = node, let next = object[names[0]] else { return nil }
-                node = next
-            case .index(let indexes):
-                guard case .array(let array) = node else { return nil }
-                let i = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
-                guard array.indices.contains(i) else { return nil }
-                node = array[i]
-            default:
-                return nil
-            }
+    /// missing (the walker then explains what). Recursion passes each node borrowed, so only
+    /// the value found is retained.
+    static func follow(_ steps: [ReferenceStep], _ i: Int, in node: JSON) -> JSON? {
+        if i == steps.count { return node }
+        switch steps[i] {
+        case .member(let name):
+            guard case .object(let object) = node, let at = object.index(forKey: name) else { return nil }
+            return follow(steps, i + 1, in: object.values[at])
+        case .index(let index):
+            guard case .array(let array) = node else { return nil }
+            let at = index < 0 ? array.count + index : index
+            guard array.indices.contains(at) else { return nil }
+            return follow(steps, i + 1, in: array[at])
         }
-        return node
     }
 
     /// Like `evaluate(in:)`, nil when the path yields nothing.
