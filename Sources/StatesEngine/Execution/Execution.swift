@@ -35,8 +35,9 @@ public struct Execution: Sendable {
     /// Events already decided but not yet handed out by `step()`.
     var pending: [HistoryEvent] = []
     var started = false
-    /// Entries so far per state name (`TaskRequest.entry`).
-    var entryCounts: [String: Int] = [:]
+    /// Entries so far per state, by the state name's number (`StatePlan.ordinal`;
+    /// `TaskRequest.entry`).
+    var entryCounts: [Int]
     /// Sizes of the large parts of payloads measured so far: a state's output mostly shares them
     /// with its input, and is measured against the payload limit without walking them again.
     var payloadSizes = JSONSizeMemo()
@@ -50,6 +51,7 @@ public struct Execution: Sendable {
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
         plan = MachinePlan(definition)
+        entryCounts = Array(repeating: 0, count: plan.ordinals.count)
         self.input = input
         self.options = options
         now = options.startTime
@@ -183,7 +185,7 @@ public struct Execution: Sendable {
         let index = frames.count - 1
         let state = frames[index].state
         frames[index].enteredTime = now
-        entryCounts[state.name, default: 0] += 1
+        entryCounts[state.ordinal] += 1
         let input = frames[index].input
         frames[index].resetStages(input: input)
         let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: input))

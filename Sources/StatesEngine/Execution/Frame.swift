@@ -77,9 +77,9 @@ struct Frame: Sendable {
     }
 
     /// Moves to the next state with a fresh entry (retry counters reset).
-    mutating func moveTo(_ name: String, input: JSON) {
+    mutating func moveTo(_ name: String, position: Int? = nil, input: JSON) {
         stateName = name
-        node = plan[name]
+        node = position.map { plan[position: $0] } ?? plan[name]
         self.input = input
         phase = .enter
         retryCounts = []

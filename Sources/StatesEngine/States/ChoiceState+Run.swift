@@ -21,7 +21,7 @@ extension Execution {
             // The matching rule's Assign runs; the state's own Assign belongs to the Default path.
             let assigned = try evaluateAssign(chosen.map(\.assign) ?? state.assign, document: effective)
             let output = try applyOutputPath(state, effective)
-            exitState(output: output, next: next, assigned: assigned)
+            exitState(output: output, next: next, nextPosition: chosen.map(\.nextPosition) ?? state.defaultPosition, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }
