@@ -223,6 +223,8 @@ public struct Execution: Sendable {
     /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
     mutating func exceedsPayloadLimit(_ value: JSON) -> Bool {
         guard let limit = options.payloadLimit else { return false }
+        // Most payloads are small: an upper bound settles them without measuring.
+        if JSONPrinter.certainlyFits(value, within: limit) { return false }
         return payloadSizes.compactByteCount(value) > limit
     }
 
