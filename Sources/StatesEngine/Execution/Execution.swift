@@ -80,7 +80,8 @@ public struct Execution: Sendable {
             try advance()
         }
         guard !pending.isEmpty else { return nil }
-        let event = pending.removeFirst()
+        // Usually the only one: taken from the end, nothing shifts.
+        let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
         history.append(event)
         return event
     }
