@@ -73,17 +73,26 @@ extension JSONPath {
     /// The common case without bookkeeping: member names and indexes only; nil when something is
     /// missing (the walker then explains what). Recursion passes each node borrowed, so only
     /// the value found is retained.
-    static func follow(_ steps: [ReferenceStep], _ i: Int, in node: JSON) -> JSON? {
-        if i == steps.count { return node }
+    static func follow(_ steps: [ReferenceStep], _ i: Int, in node: borrowing JSON) -> JSON? {
+        if i == steps.count { return copy node }
         switch steps[i] {
         case .member(let name):
-            guard case .object(let object) = node, let at = object.index(forKey: name) else { return nil }
-            return follow(steps, i + 1, in: object.values[at])
+            switch node {
+            case .object(let object):
+                guard let at = object.index(forKey: name) else { return nil }
+                return follow(steps, i + 1, in: object.values[at])
+            default:
+                return nil
+            }
         case .index(let index):
-            guard case .array(let array) = node else { return nil }
-            let at = index < 0 ? array.count + index : index
-            guard array.indices.contains(at) else { return nil }
-            return follow(steps, i + 1, in: array[at])
+            switch node {
+            case .array(let array):
+                let at = index < 0 ? array.count + index : index
+                guard array.indices.contains(at) else { return nil }
+                return follow(steps, i + 1, in: array[at])
+            default:
+                return nil
+            }
         }
     }
 
