@@ -5,20 +5,9 @@ extension IntrinsicCall {
     public func evaluate(in context: inout EvaluationContext, field: String? = nil) throws(ExecutionError) -> JSON {
         var values: [JSON] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            switch argument {
-            case .string(let value, _): values.append(.string(value))
-            case .literal(let v): values.append(v)
-            case .call(let call): values.append(try call.evaluate(in: &context, field: field))
-            case .path(let path):
-                do {
-                    values.append(try path.evaluate(in: context))
-                } catch {
-                    throw ExecutionError(
-                        StatesErrorName.runtime,
-                        cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-                }
-            }
+        let arguments = arguments
+        for i in arguments.indices {
+            values.append(try evaluate(arguments[i], in: &context, field: field))
         }
         let args = IntrinsicArguments(call: self, values: values)
         guard let function else { throw args.failure("The intrinsic function \(name) is not supported") }
@@ -43,6 +32,26 @@ extension IntrinsicCall {
         case .uuid:
             try args.expectCount(0)
             return .string(context.random.nextUUID())
+        }
+    }
+}
+
+extension IntrinsicCall {
+    /// One argument's value, the argument read in place.
+    private func evaluate(_ argument: borrowing Argument, in context: inout EvaluationContext,
+                          field: String?) throws(ExecutionError) -> JSON {
+        switch argument {
+        case .string(let value, _): return .string(value)
+        case .literal(let v): return v
+        case .call(let call): return try call.evaluate(in: &context, field: field)
+        case .path(let path):
+            do {
+                return try path.evaluate(in: context)
+            } catch {
+                throw ExecutionError(
+                    StatesErrorName.runtime,
+                    cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+            }
         }
     }
 }

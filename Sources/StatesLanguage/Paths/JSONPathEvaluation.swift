@@ -40,18 +40,22 @@ extension JSONPath {
     /// Evaluates against the context: a definite path gives its single value, an indefinite one the
     /// array of its matches (possibly empty).
     public func evaluate(in context: EvaluationContext) throws(PathFailure) -> JSON {
-        guard let document = rootDocument(in: context) else {
-            if case .variable(let name) = root {
+        // The root is read in place, not copied out of the context.
+        switch root {
+        case .input: return try evaluate(context.input)
+        case .context: return try evaluate(context.contextObject)
+        case .variable(let name):
+            guard let document = context.variables[name] else {
                 throw PathFailure(.undefinedVariable, "The variable '\(name)' is not defined")
             }
-            throw PathFailure(.noResults, "No results for path: \(normalized)")
+            return try evaluate(document)
         }
-        return try evaluate(document)
     }
 
     /// Evaluates against `document`, ignoring which root the path names.
-    public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
+    public func evaluate(_ document: borrowing JSON) throws(PathFailure) -> JSON {
         if let steps = referenceSteps, let value = Self.follow(steps, 0, in: document) { return value }
+        let document = copy document
         var walker = PathWalker(segments: segments, document: document)
         do {
             try walker.walk(0, document)
