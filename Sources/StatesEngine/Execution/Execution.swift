@@ -119,8 +119,8 @@ public struct Execution: Sendable {
 
     /// Queues an event whose details are a prepared skeleton with one payload filled in.
     @discardableResult
-    mutating func emit(_ type: EventType, stored details: HistoryEvent.Details, stagesBox: StagesBox? = nil,
-                       previous: Int? = nil, chain: Chain = .advance) -> Int {
+    mutating func emit(_ type: consuming EventType, stored details: consuming HistoryEvent.Details,
+                       stagesBox: consuming StagesBox? = nil, previous: Int? = nil, chain: Chain = .advance) -> Int {
         let top = frames.count - 1
         if top >= 0, frames[top].silent {
             frames[top].silentEvents += 1
