@@ -134,11 +134,14 @@ struct ChoicePlan: Sendable {
     let assign: TemplatePlan?
     /// The position of the rule's `Next` in its machine's plan.
     let nextPosition: Int?
+    /// Whether testing the rule may read the context object.
+    let usesContextObject: Bool
 
     init(_ rule: ChoiceRule, positions: [String: Int]) {
         self.rule = rule
         nextPosition = positions[rule.next]
         condition = ConditionPlan(rule.condition)
+        usesContextObject = condition.usesContextObject
         assign = rule.assign.map(TemplatePlan.init)
     }
 }

@@ -11,7 +11,7 @@ extension Execution {
             let rules = state.choices
             var chosen: Int?
             for i in rules.indices {
-                let holds = try evaluate(effective, usesContextObject: rules[i].condition.usesContextObject) { (c) throws(ExecutionError) in
+                let holds = try evaluate(effective, usesContextObject: rules[i].usesContextObject) { (c) throws(ExecutionError) in
                     try rules[i].condition.test(in: c)
                 }
                 if holds { chosen = i; break }
