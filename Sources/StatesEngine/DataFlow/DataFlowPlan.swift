@@ -91,7 +91,7 @@ indirect enum ConditionPlan: Sendable {
     }
 
     /// Whether the condition holds; evaluated like `DataFlow.test`.
-    func test(in context: EvaluationContext) throws(ExecutionError) -> Bool {
+    borrowing func test(in context: EvaluationContext) throws(ExecutionError) -> Bool {
         switch self {
         case .and(let all):
             for c in all where !(try c.test(in: context)) { return false }

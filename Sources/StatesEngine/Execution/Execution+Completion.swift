@@ -1,7 +1,8 @@
 /// How states, frames and the execution itself come to an end.
 extension Execution {
     /// The current state completed: records `…StateExited` and follows the transition.
-    mutating func exitState(output: JSON, next: String?, assigned: JSONObject?) {
+    /// `nextPosition`, when known, is where `next` sits in the frame's plan.
+    mutating func exitState(output: JSON, next: String?, nextPosition: Int? = nil, assigned: JSONObject?) {
         let index = frames.count - 1
         let state = frames[index].state
         if exceedsPayloadLimit(output) {
@@ -20,7 +21,7 @@ extension Execution {
         }
         emit(state.exitedType, stored: details, stagesBox: frames[index].stagesBox)
         if let next {
-            frames[index].moveTo(next, input: output)
+            frames[index].moveTo(next, position: nextPosition, input: output)
         } else {
             finishFrame(.success(output))
         }

@@ -35,8 +35,9 @@ public struct Execution: Sendable {
     /// Events already decided but not yet handed out by `step()`.
     var pending: [HistoryEvent] = []
     var started = false
-    /// Entries so far per state name (`TaskRequest.entry`).
-    var entryCounts: [String: Int] = [:]
+    /// Entries so far per state, by the state name's number (`StatePlan.ordinal`;
+    /// `TaskRequest.entry`).
+    var entryCounts: [Int]
     /// Sizes of the large parts of payloads measured so far: a state's output mostly shares them
     /// with its input, and is measured against the payload limit without walking them again.
     var payloadSizes = JSONSizeMemo()
@@ -50,6 +51,7 @@ public struct Execution: Sendable {
     public init(definition: StateMachine, input: JSON, options: ExecutionOptions = ExecutionOptions()) {
         self.definition = definition
         plan = MachinePlan(definition)
+        entryCounts = Array(repeating: 0, count: plan.ordinals.count)
         self.input = input
         self.options = options
         now = options.startTime
@@ -78,7 +80,8 @@ public struct Execution: Sendable {
             try advance()
         }
         guard !pending.isEmpty else { return nil }
-        let event = pending.removeFirst()
+        // Usually the only one: taken from the end, nothing shifts.
+        let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
         history.append(event)
         return event
     }
@@ -116,8 +119,8 @@ public struct Execution: Sendable {
 
     /// Queues an event whose details are a prepared skeleton with one payload filled in.
     @discardableResult
-    mutating func emit(_ type: EventType, stored details: HistoryEvent.Details, stagesBox: StagesBox? = nil,
-                       previous: Int? = nil, chain: Chain = .advance) -> Int {
+    mutating func emit(_ type: consuming EventType, stored details: consuming HistoryEvent.Details,
+                       stagesBox: consuming StagesBox? = nil, previous: Int? = nil, chain: Chain = .advance) -> Int {
         let top = frames.count - 1
         if top >= 0, frames[top].silent {
             frames[top].silentEvents += 1
@@ -183,7 +186,7 @@ public struct Execution: Sendable {
         let index = frames.count - 1
         let state = frames[index].state
         frames[index].enteredTime = now
-        entryCounts[state.name, default: 0] += 1
+        entryCounts[state.ordinal] += 1
         let input = frames[index].input
         frames[index].resetStages(input: input)
         let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: input))
@@ -221,6 +224,8 @@ public struct Execution: Sendable {
     /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
     mutating func exceedsPayloadLimit(_ value: JSON) -> Bool {
         guard let limit = options.payloadLimit else { return false }
+        // Most payloads are small: an upper bound settles them without measuring.
+        if JSONPrinter.certainlyFits(value, within: limit) { return false }
         return payloadSizes.compactByteCount(value) > limit
     }
 

@@ -36,13 +36,16 @@ struct Frame: Sendable {
     var attempt = 0
     /// The current visit's stages; the `…StateExited` event shares them.
     var stages: StageRecord {
-        get { stagesBox.record }
+        _read { yield stagesBox.record }
         _modify {
             if !isKnownUniquelyReferenced(&stagesBox) { stagesBox = StagesBox(stagesBox.record) }
             yield &stagesBox.record
         }
     }
     private(set) var stagesBox = StagesBox(StageRecord())
+    /// The record of a state not entered yet, shared: never changed in place, as it is never
+    /// uniquely referenced.
+    private static let noStages = StagesBox(StageRecord())
     /// The id of the event this frame emitted last (its `previousEventId` for the next one).
     var lastEventId: Int
     var children: ChildRun?
@@ -77,14 +80,15 @@ struct Frame: Sendable {
     }
 
     /// Moves to the next state with a fresh entry (retry counters reset).
-    mutating func moveTo(_ name: String, input: JSON) {
+    mutating func moveTo(_ name: String, position: Int? = nil, input: JSON) {
         stateName = name
-        node = plan[name]
+        node = position.map { plan[position: $0] } ?? plan[name]
         self.input = input
         phase = .enter
         retryCounts = []
         attempt = 0
-        resetStages(input: nil)
+        // Until the state is entered; entering then starts a record of its own.
+        stagesBox = Self.noStages
         children = nil
     }
 }

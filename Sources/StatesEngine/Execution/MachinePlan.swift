@@ -6,18 +6,42 @@
 /// the `State`.
 final class MachinePlan: Sendable {
     let machine: StateMachine
-    private let nodes: [String: StatePlan]
+    /// The states in definition order; transitions prepared in a plan name their target by
+    /// its position here, so that moving on looks nothing up by name.
+    private let nodes: [StatePlan]
+    private let positions: [String: Int]
+    /// Every state name of the whole definition (nested machines included), numbered: the
+    /// execution counts entries per number. Filled by the top-level plan only.
+    let ordinals: [String: Int]
 
-    init(_ machine: StateMachine) {
+    /// A top-level plan numbers the states itself; a nested one shares its parent's numbering.
+    init(_ machine: StateMachine, numbering parent: StateNumbering? = nil) {
         self.machine = machine
-        var nodes: [String: StatePlan] = [:]
-        nodes.reserveCapacity(machine.states.count)
-        for (name, state) in machine.states { nodes[name] = StatePlan(state) }
-        self.nodes = nodes
+        let numbering = parent ?? StateNumbering()
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(machine.states.count)
+        for (position, name) in machine.states.keys.enumerated() { positions[name] = position }
+        nodes = machine.states.values.map { StatePlan($0, positions: positions, numbering: numbering) }
+        self.positions = positions
+        ordinals = parent == nil ? numbering.ordinals : [:]
     }
 
     /// The state called `name`; nil when the (unvalidated) definition has none.
-    subscript(name: String) -> StatePlan? { nodes[name] }
+    subscript(name: String) -> StatePlan? { positions[name].map { nodes[$0] } }
+
+    /// The state at a position a prepared transition names.
+    subscript(position position: Int) -> StatePlan { nodes[position] }
+}
+
+/// Numbers state names while a definition is prepared (one number per distinct name).
+final class StateNumbering {
+    private(set) var ordinals: [String: Int] = [:]
+
+    func number(_ name: String) -> Int {
+        if let known = ordinals[name] { return known }
+        ordinals[name] = ordinals.count
+        return ordinals.count - 1
+    }
 }
 
 /// One state, prepared (see `MachinePlan`).
@@ -45,9 +69,17 @@ final class StatePlan: Sendable {
     /// `{"name": …, "output": null, "outputDetails": {"truncated": false}}`, the output (member 1)
     /// still to fill in.
     let exitedDetails: DetailsSkeleton
+    /// The position of the `Next` state in its machine's plan (nil for End or an unknown name).
+    let nextPosition: Int?
+    /// Choice's Default, as a position.
+    let defaultPosition: Int?
+    /// The state name's number in the whole definition (see `MachinePlan.ordinals`).
+    let ordinal: Int
 
-    init(_ state: State) {
+    init(_ state: State, positions: [String: Int], numbering: StateNumbering) {
         self.state = state
+        ordinal = numbering.number(state.name)
+        nextPosition = state.transition.nextName.flatMap { positions[$0] }
         inputPath = PathPlan(state.inputPath)
         outputPath = PathPlan(state.outputPath)
         resultPath = ResultPathPlan(state.resultPath)
@@ -56,21 +88,26 @@ final class StatePlan: Sendable {
         assign = state.assign.map(TemplatePlan.init)
         switch state.kind {
         case .choice(let choice):
-            choices = choice.choices.map(ChoicePlan.init)
+            choices = choice.choices.map { ChoicePlan($0, positions: positions) }
             children = []
             itemSelector = nil
         case .parallel(let parallel):
             choices = []
-            children = parallel.branches.map(MachinePlan.init)
+            children = parallel.branches.map { MachinePlan($0, numbering: numbering) }
             itemSelector = nil
         case .map(let map):
             choices = []
-            children = [MachinePlan(map.processor)]
+            children = [MachinePlan(map.processor, numbering: numbering)]
             itemSelector = map.itemSelector.map(TemplatePlan.init)
         default:
             choices = []
             children = []
             itemSelector = nil
+        }
+        if case .choice(let choice) = state.kind {
+            defaultPosition = choice.defaultNext.flatMap { positions[$0] }
+        } else {
+            defaultPosition = nil
         }
         enteredType = .stateEntered(state.typeName)
         exitedType = .stateExited(state.typeName)
@@ -95,10 +132,16 @@ struct ChoicePlan: Sendable {
     let rule: ChoiceRule
     let condition: ConditionPlan
     let assign: TemplatePlan?
+    /// The position of the rule's `Next` in its machine's plan.
+    let nextPosition: Int?
+    /// Whether testing the rule may read the context object.
+    let usesContextObject: Bool
 
-    init(_ rule: ChoiceRule) {
+    init(_ rule: ChoiceRule, positions: [String: Int]) {
         self.rule = rule
+        nextPosition = positions[rule.next]
         condition = ConditionPlan(rule.condition)
+        usesContextObject = condition.usesContextObject
         assign = rule.assign.map(TemplatePlan.init)
     }
 }

@@ -66,6 +66,6 @@ extension Execution {
 extension Execution {
     /// How many times the state has been entered so far (loop passes and Map iterations count).
     public func entryCount(of state: String) -> Int {
-        entryCounts[state] ?? 0
+        plan.ordinals[state].map { entryCounts[$0] } ?? 0
     }
 }

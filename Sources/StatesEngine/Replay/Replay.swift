@@ -75,7 +75,7 @@ public struct Replay: Sendable {
     private func unanswered(_ error: EngineError, _ execution: Execution) -> ReplayProblem {
         switch error {
         case .noTaskResponse(let state, _, let attempt):
-            let entry = max(0, (execution.entryCounts[state] ?? 1) - 1)
+            let entry = max(0, execution.entryCount(of: state) - 1)
             let recordedEntry = recorded.taskEntries.first { $0.stateName == state && $0.ordinal == entry }
             if let attemptRecord = recordedEntry?.attempts.dropFirst(attempt).first, attemptRecord.response == nil {
                 return .unansweredTask(state: state, attempt: attempt, eventId: attemptRecord.scheduledEventId)

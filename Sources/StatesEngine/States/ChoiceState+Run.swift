@@ -7,21 +7,23 @@ extension Execution {
         do throws(ExecutionError) {
             let effective = try applyInputPath(state, raw)
             frames[index].stages.afterInputPath = effective
-            var chosen: ChoicePlan?
-            for rule in state.choices {
-                let holds = try evaluate(effective, usesContextObject: rule.condition.usesContextObject) { (c) throws(ExecutionError) in
-                    try rule.condition.test(in: c)
+            // By position: a rule is not copied to be tested.
+            let rules = state.choices
+            var chosen: Int?
+            for i in rules.indices {
+                let holds = try evaluate(effective, usesContextObject: rules[i].usesContextObject) { (c) throws(ExecutionError) in
+                    try rules[i].condition.test(in: c)
                 }
-                if holds { chosen = rule; break }
+                if holds { chosen = i; break }
             }
-            guard let next = chosen?.rule.next ?? choice.defaultNext else {
+            guard let next = chosen.map({ rules[$0].rule.next }) ?? choice.defaultNext else {
                 throw ExecutionError(StatesErrorName.noChoiceMatched,
                     cause: "No Matches!")
             }
             // The matching rule's Assign runs; the state's own Assign belongs to the Default path.
-            let assigned = try evaluateAssign(chosen.map(\.assign) ?? state.assign, document: effective)
+            let assigned = try evaluateAssign(chosen.map { rules[$0].assign } ?? state.assign, document: effective)
             let output = try applyOutputPath(state, effective)
-            exitState(output: output, next: next, assigned: assigned)
+            exitState(output: output, next: next, nextPosition: chosen.map { rules[$0].nextPosition } ?? state.defaultPosition, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

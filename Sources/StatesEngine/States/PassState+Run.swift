@@ -11,7 +11,7 @@ extension Execution {
             let result = pass.result ?? parameters
             let assigned = try evaluateAssign(state.assign, document: result)
             let output = try applyResult(state, rawInput: raw, result: result)
-            exitState(output: output, next: state.transition.nextName, assigned: assigned)
+            exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -28,7 +28,7 @@ extension Execution {
         }
         var request = TaskRequest(stateName: state.name, resource: resource, input: parameters,
                                   attempt: frames[index].attempt, taskToken: resource.pattern == .waitForTaskToken ? taskToken : nil)
-        request.entry = (entryCounts[state.name] ?? 1) - 1
+        request.entry = max(entryCounts[state.ordinal], 1) - 1
         request.timeoutSeconds = timeout
         request.heartbeatSeconds = heartbeat
         guard let answer = options.taskSource.respond(to: request) else {
@@ -80,7 +80,7 @@ extension Execution {
                 let selected = try applyTemplate(state.resultSelector, to: result)
                 let assigned = try evaluateAssign(state.assign, document: selected)
                 let output = try applyResult(state, rawInput: raw, result: result)
-                exitState(output: output, next: state.transition.nextName, assigned: assigned)
+                exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
             } catch {
                 failState(locatedIfNeeded(error))
             }

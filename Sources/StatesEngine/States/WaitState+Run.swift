@@ -17,7 +17,7 @@ extension Execution {
             let output = try applyOutputPath(state, effective)
             if timeOutIfPast(until) { return }
             now = max(now, until)
-            exitState(output: output, next: state.transition.nextName, assigned: assigned)
+            exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -12,12 +12,49 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
         case call(IntrinsicCall)
     }
 
+    // Stored once and shared, so that copying a call out of its expression costs one reference.
+    private final class Storage: Sendable {
+        let name: String
+        let arguments: [Argument]
+        let text: String
+        let function: IntrinsicFunction?
+        let formatPieces: [IntrinsicFormat.Piece]?
+
+        init(name: String, arguments: [Argument], text: String) {
+            self.name = name
+            self.arguments = arguments
+            self.text = text
+            function = IntrinsicFunction(rawValue: name)
+            if function == .format, case .string(_, let raw)? = arguments.first {
+                formatPieces = IntrinsicFormat.pieces(of: raw)
+            } else {
+                formatPieces = nil
+            }
+        }
+    }
+
+    private let storage: Storage
+
     /// The full name, e.g. `States.Format`.
-    public let name: String
+    public var name: String { storage.name }
     /// The arguments in the order written.
-    public let arguments: [Argument]
+    public var arguments: [Argument] { storage.arguments }
     /// The call as written.
-    public let text: String
+    public var text: String { storage.text }
+    /// `name` resolved once, so that each evaluation dispatches without comparing strings.
+    var function: IntrinsicFunction? { storage.function }
+    /// States.Format's template split at its placeholders, when the template is written in the call.
+    var formatPieces: [IntrinsicFormat.Piece]? { storage.formatPieces }
+
+    public static func == (a: IntrinsicCall, b: IntrinsicCall) -> Bool {
+        a.storage === b.storage || (a.name == b.name && a.arguments == b.arguments && a.text == b.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(arguments)
+        hasher.combine(text)
+    }
 
     /// Parses a call; throws with the column of the first problem.
     public init(_ text: String) throws(JSONPathSyntaxError) {
@@ -29,9 +66,7 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
     }
 
     init(name: String, arguments: [Argument], text: String) {
-        self.name = name
-        self.arguments = arguments
-        self.text = text
+        storage = Storage(name: name, arguments: arguments, text: text)
     }
 
     public var description: String { text }
@@ -190,4 +225,26 @@ struct IntrinsicParser {
         }
         throw error("unterminated string literal", at: start)
     }
+}
+
+/// The intrinsic functions asldb evaluates, by their full names.
+enum IntrinsicFunction: String, Sendable, Hashable {
+    case format = "States.Format"
+    case stringToJson = "States.StringToJson"
+    case jsonToString = "States.JsonToString"
+    case jsonMerge = "States.JsonMerge"
+    case array = "States.Array"
+    case arrayPartition = "States.ArrayPartition"
+    case arrayContains = "States.ArrayContains"
+    case arrayRange = "States.ArrayRange"
+    case arrayGetItem = "States.ArrayGetItem"
+    case arrayLength = "States.ArrayLength"
+    case arrayUnique = "States.ArrayUnique"
+    case base64Encode = "States.Base64Encode"
+    case base64Decode = "States.Base64Decode"
+    case hash = "States.Hash"
+    case mathRandom = "States.MathRandom"
+    case mathAdd = "States.MathAdd"
+    case stringSplit = "States.StringSplit"
+    case uuid = "States.UUID"
 }

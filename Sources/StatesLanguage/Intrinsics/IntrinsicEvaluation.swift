@@ -5,45 +5,53 @@ extension IntrinsicCall {
     public func evaluate(in context: inout EvaluationContext, field: String? = nil) throws(ExecutionError) -> JSON {
         var values: [JSON] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            switch argument {
-            case .string(let value, _): values.append(.string(value))
-            case .literal(let v): values.append(v)
-            case .call(let call): values.append(try call.evaluate(in: &context, field: field))
-            case .path(let path):
-                do {
-                    values.append(try path.evaluate(in: context))
-                } catch {
-                    throw ExecutionError(
-                        StatesErrorName.runtime,
-                        cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-                }
-            }
+        let arguments = arguments
+        for i in arguments.indices {
+            values.append(try evaluate(arguments[i], in: &context, field: field))
         }
         let args = IntrinsicArguments(call: self, values: values)
-        switch name {
-        case "States.Format": return try IntrinsicFormat.format(args)
-        case "States.StringToJson": return try IntrinsicJSON.stringToJson(args)
-        case "States.JsonToString": return try IntrinsicJSON.jsonToString(args)
-        case "States.JsonMerge": return try IntrinsicJSON.jsonMerge(args)
-        case "States.Array": return .array(values)
-        case "States.ArrayPartition": return try IntrinsicArrays.partition(args)
-        case "States.ArrayContains": return try IntrinsicArrays.contains(args)
-        case "States.ArrayRange": return try IntrinsicArrays.range(args)
-        case "States.ArrayGetItem": return try IntrinsicArrays.getItem(args)
-        case "States.ArrayLength": return try IntrinsicArrays.length(args)
-        case "States.ArrayUnique": return try IntrinsicArrays.unique(args)
-        case "States.Base64Encode": return try IntrinsicBase64.encode(args)
-        case "States.Base64Decode": return try IntrinsicBase64.decode(args)
-        case "States.Hash": return try IntrinsicHash.hash(args)
-        case "States.MathRandom": return try IntrinsicMath.random(args, &context.random)
-        case "States.MathAdd": return try IntrinsicMath.add(args)
-        case "States.StringSplit": return try IntrinsicStrings.split(args)
-        case "States.UUID":
+        guard let function else { throw args.failure("The intrinsic function \(name) is not supported") }
+        switch function {
+        case .format: return try IntrinsicFormat.format(args)
+        case .stringToJson: return try IntrinsicJSON.stringToJson(args)
+        case .jsonToString: return try IntrinsicJSON.jsonToString(args)
+        case .jsonMerge: return try IntrinsicJSON.jsonMerge(args)
+        case .array: return .array(values)
+        case .arrayPartition: return try IntrinsicArrays.partition(args)
+        case .arrayContains: return try IntrinsicArrays.contains(args)
+        case .arrayRange: return try IntrinsicArrays.range(args)
+        case .arrayGetItem: return try IntrinsicArrays.getItem(args)
+        case .arrayLength: return try IntrinsicArrays.length(args)
+        case .arrayUnique: return try IntrinsicArrays.unique(args)
+        case .base64Encode: return try IntrinsicBase64.encode(args)
+        case .base64Decode: return try IntrinsicBase64.decode(args)
+        case .hash: return try IntrinsicHash.hash(args)
+        case .mathRandom: return try IntrinsicMath.random(args, &context.random)
+        case .mathAdd: return try IntrinsicMath.add(args)
+        case .stringSplit: return try IntrinsicStrings.split(args)
+        case .uuid:
             try args.expectCount(0)
             return .string(context.random.nextUUID())
-        default:
-            throw args.failure("The intrinsic function \(name) is not supported")
+        }
+    }
+}
+
+extension IntrinsicCall {
+    /// One argument's value, the argument read in place.
+    private func evaluate(_ argument: borrowing Argument, in context: inout EvaluationContext,
+                          field: String?) throws(ExecutionError) -> JSON {
+        switch argument {
+        case .string(let value, _): return .string(value)
+        case .literal(let v): return v
+        case .call(let call): return try call.evaluate(in: &context, field: field)
+        case .path(let path):
+            do {
+                return try path.evaluate(in: context)
+            } catch {
+                throw ExecutionError(
+                    StatesErrorName.runtime,
+                    cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+            }
         }
     }
 }

@@ -2,26 +2,52 @@
 enum IntrinsicFormat {
     static func format(_ args: IntrinsicArguments) throws(ExecutionError) -> JSON {
         guard args.count >= 1 else { throw args.failure("Invalid arguments in States.Format: expected at least 1 argument but got 0") }
-        let template: String
-        switch args.call.arguments[0] {
-        case .string(_, let raw): template = raw
-        default:
+        let pieces: [Piece]
+        if let prepared = args.call.formatPieces {
+            pieces = prepared
+        } else {
             // A template from a path has no escapes to honour.
-            template = try args.string(0).replacing("\\", with: "\\\\")
+            pieces = Self.pieces(of: try args.string(0).replacing("\\", with: "\\\\"))
         }
         var out = ""
         var next = 1
+        for piece in pieces {
+            switch piece {
+            case .text(let literal):
+                out += literal
+            case .placeholder:
+                guard next < args.count else {
+                    throw args.failure("Number of arguments in States.Format does not match the number of placeholders in the template")
+                }
+                out += text(args[next])
+                next += 1
+            }
+        }
+        guard next == args.count else {
+            throw args.failure("Number of arguments in States.Format does not match the number of placeholders in the template")
+        }
+        return .string(out)
+    }
+
+    /// A template's literal text and `{}` placeholders, in order.
+    enum Piece: Sendable, Hashable {
+        case text(String)
+        case placeholder
+    }
+
+    /// Splits a template once: `\\x` stands for `x`, and a `{` not followed by `}` is text.
+    static func pieces(of template: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var out = ""
         var chars = template.makeIterator()
         var pendingOpen = false
         while let c = chars.next() {
             if pendingOpen {
                 pendingOpen = false
                 if c == "}" {
-                    guard next < args.count else {
-                        throw args.failure("Number of arguments in States.Format does not match the number of placeholders in the template")
-                    }
-                    out += text(args[next])
-                    next += 1
+                    if !out.isEmpty { pieces.append(.text(out)) }
+                    out = ""
+                    pieces.append(.placeholder)
                     continue
                 }
                 out.append("{")
@@ -37,10 +63,8 @@ enum IntrinsicFormat {
             out.append(c)
         }
         if pendingOpen { out.append("{") }
-        guard next == args.count else {
-            throw args.failure("Number of arguments in States.Format does not match the number of placeholders in the template")
-        }
-        return .string(out)
+        if !out.isEmpty { pieces.append(.text(out)) }
+        return pieces
     }
 
     /// How AWS renders a value in a formatted string: strings bare, containers like Java's

@@ -11,15 +11,45 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case variable(String)
     }
 
+    // Stored once and shared: a path is copied out of every expression that evaluates it, and
+    // a copy then costs one reference instead of one per field.
+    private final class Storage: Sendable {
+        let text: String
+        let root: Root
+        let segments: [Segment]
+        let isDefinite: Bool
+        let referenceSteps: [ReferenceStep]?
+
+        init(text: String, root: Root, segments: [Segment]) {
+            self.text = text
+            self.root = root
+            self.segments = segments
+            isDefinite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
+            var steps: [ReferenceStep]? = []
+            for segment in segments {
+                switch segment {
+                case .property(let names) where names.count == 1: steps?.append(.member(names[0]))
+                case .index(let indexes) where indexes.count == 1: steps?.append(.index(indexes[0]))
+                default: steps = nil
+                }
+            }
+            referenceSteps = steps
+        }
+    }
+
+    private let storage: Storage
+
     /// The text as written in the definition.
-    public let text: String
+    public var text: String { storage.text }
     /// Where evaluation starts: the input, the context object or a variable.
-    public let root: Root
-    let segments: [Segment]
+    public var root: Root { storage.root }
+    var segments: [Segment] { storage.segments }
     /// True when the path names at most one node, so evaluation yields that value rather than a list.
-    public let isDefinite: Bool
+    public var isDefinite: Bool { storage.isDefinite }
     /// True when the path only names object members and array indexes: a reference path.
-    public let isReferencePath: Bool
+    public var isReferencePath: Bool { storage.referenceSteps != nil }
+    /// A reference path's steps, unboxed, for lookups that need no bookkeeping; nil otherwise.
+    var referenceSteps: [ReferenceStep]? { storage.referenceSteps }
 
     /// Parses a path; throws when its syntax is not one Step Functions accepts.
     public init(_ text: String) throws(JSONPathSyntaxError) {
@@ -29,17 +59,17 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     init(text: String, root: Root, segments: [Segment]) {
-        self.text = text
-        self.root = root
-        self.segments = segments
-        isDefinite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
-        isReferencePath = segments.allSatisfy {
-            switch $0 {
-            case .property(let names): return names.count == 1
-            case .index(let indexes): return indexes.count == 1
-            default: return false
-            }
-        }
+        storage = Storage(text: text, root: root, segments: segments)
+    }
+
+    public static func == (a: JSONPath, b: JSONPath) -> Bool {
+        a.storage === b.storage || (a.text == b.text && a.root == b.root && a.segments == b.segments)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(root)
+        hasher.combine(segments)
     }
 
     public var description: String { text }
@@ -74,6 +104,13 @@ public struct JSONPathSyntaxError: Error, Sendable, Hashable, CustomStringConver
     }
 
     public var description: String { "column \(column): \(message)" }
+}
+
+/// One step of a reference path (a member name or an array index), kept out of the boxed
+/// `Segment` so that following it retains nothing on the way.
+enum ReferenceStep: Sendable, Hashable {
+    case member(String)
+    case index(Int)
 }
 
 /// One step of a path.

@@ -40,18 +40,22 @@ extension JSONPath {
     /// Evaluates against the context: a definite path gives its single value, an indefinite one the
     /// array of its matches (possibly empty).
     public func evaluate(in context: EvaluationContext) throws(PathFailure) -> JSON {
-        guard let document = rootDocument(in: context) else {
-            if case .variable(let name) = root {
+        // The root is read in place, not copied out of the context.
+        switch root {
+        case .input: return try evaluate(context.input)
+        case .context: return try evaluate(context.contextObject)
+        case .variable(let name):
+            guard let document = context.variables[name] else {
                 throw PathFailure(.undefinedVariable, "The variable '\(name)' is not defined")
             }
-            throw PathFailure(.noResults, "No results for path: \(normalized)")
+            return try evaluate(document)
         }
-        return try evaluate(document)
     }
 
     /// Evaluates against `document`, ignoring which root the path names.
-    public func evaluate(_ document: JSON) throws(PathFailure) -> JSON {
-        if isReferencePath, let value = Self.follow(segments, in: document) { return value }
+    public func evaluate(_ document: borrowing JSON) throws(PathFailure) -> JSON {
+        if let steps = referenceSteps, let value = Self.follow(steps, 0, in: document) { return value }
+        let document = copy document
         var walker = PathWalker(segments: segments, document: document)
         do {
             try walker.walk(0, document)
@@ -71,24 +75,29 @@ extension JSONPath {
     }
 
     /// The common case without bookkeeping: member names and indexes only; nil when something is
-    /// missing (the walker then explains what).
-    static func follow(_ segments: [Segment], in document: JSON) -> JSON? {
-        var node = document
-        for segment in segments {
-            switch segment {
-            case .property(let names):
-                guard case .object(let object) = node, let next = object[names[0]] else { return nil }
-                node = next
-            case .index(let indexes):
-                guard case .array(let array) = node else { return nil }
-                let i = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
-                guard array.indices.contains(i) else { return nil }
-                node = array[i]
+    /// missing (the walker then explains what). Recursion passes each node borrowed, so only
+    /// the value found is retained.
+    static func follow(_ steps: [ReferenceStep], _ i: Int, in node: borrowing JSON) -> JSON? {
+        if i == steps.count { return copy node }
+        switch steps[i] {
+        case .member(let name):
+            switch node {
+            case .object(let object):
+                guard let at = object.index(forKey: name) else { return nil }
+                return follow(steps, i + 1, in: object.values[at])
+            default:
+                return nil
+            }
+        case .index(let index):
+            switch node {
+            case .array(let array):
+                let at = index < 0 ? array.count + index : index
+                guard array.indices.contains(at) else { return nil }
+                return follow(steps, i + 1, in: array[at])
             default:
                 return nil
             }
         }
-        return node
     }
 
     /// Like `evaluate(in:)`, nil when the path yields nothing.

@@ -111,7 +111,7 @@ public struct PayloadTemplate: Sendable, Hashable {
         try Self.evaluate(root, in: &context)
     }
 
-    private static func evaluate(_ node: Node, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+    private static func evaluate(_ node: borrowing Node, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
         switch node {
         case .literal(let v): return v
         case .array(let nodes):

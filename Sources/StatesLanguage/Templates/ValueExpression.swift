@@ -30,7 +30,7 @@ public enum ValueExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// Evaluates; a path that matches nothing fails with `States.Runtime` and AWS's
     /// `The JSONPath '<path>' specified for the field '<field>' could not be found in the input '<input>'`.
-    public func evaluate(in context: inout EvaluationContext, field: String) throws(ExecutionError) -> JSON {
+    public borrowing func evaluate(in context: inout EvaluationContext, field: String) throws(ExecutionError) -> JSON {
         switch self {
         case .intrinsic(let call):
             return try call.evaluate(in: &context, field: field)
