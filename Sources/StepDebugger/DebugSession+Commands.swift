@@ -63,13 +63,7 @@ extension DebugSession {
 
     /// Starts again with the same input, seed, injections and breakpoints.
     public mutating func restart() -> Pause {
-        var fresh = DebugSession(setup)
-        fresh.breakpoints = breakpoints
-        fresh.nextBreakpointId = nextBreakpointId
-        fresh.injections = injections
-        fresh.answers = answers
-        fresh.applyInjections()
-        self = fresh
+        self = started(on: setup.definition).session
         return pause(.start)
     }
 
@@ -150,6 +144,19 @@ extension DebugSession {
     /// breakpoints and injections whose states still exist; it runs back to the same event
     /// (or as far as the new definition goes), so an edit can be tried from where it matters.
     public func reloaded(with definition: StateMachine) -> (session: DebugSession, dropped: [String]) {
+        let (start, dropped) = started(on: definition)
+        var fresh = start
+        while fresh.cursor < cursor {
+            guard (try? fresh.forward()) != nil, let event = fresh.current.history.last,
+                  !Self.endTypes.contains(event.type) else { break }
+        }
+        return (fresh, dropped)
+    }
+
+    /// A new session on `definition`, before its first event, that keeps this one's input, seed,
+    /// task answers, and the breakpoints and injections whose states it still has (the others
+    /// are named in `dropped`).
+    func started(on definition: StateMachine) -> (session: DebugSession, dropped: [String]) {
         var setup = self.setup
         setup.definition = definition
         var fresh = DebugSession(setup)
@@ -174,10 +181,6 @@ extension DebugSession {
         }
         fresh.answers = answers
         fresh.applyInjections()
-        while fresh.cursor < cursor {
-            guard (try? fresh.forward()) != nil, let event = fresh.current.history.last,
-                  !Self.endTypes.contains(event.type) else { break }
-        }
         return (fresh, dropped)
     }
 }

@@ -83,7 +83,6 @@ extension DebugSession {
         return step()
     }
 
-    /// The error names worth offering for injection into a state.
     /// Answers the Task attempt the execution is waiting on (nothing else answered it, or it
     /// waits for a task token) with a result or an error, and steps on.
     public mutating func answerTask(_ response: TaskResponse) throws(SessionError) -> Pause {
@@ -98,6 +97,7 @@ extension DebugSession {
         return step()
     }
 
+    /// The error names worth offering for injection into a state.
     public func suggestedErrors(for state: String) -> [String] {
         setup.definition.findState(state)?.suggestedInjectionErrors ?? []
     }
