@@ -92,10 +92,7 @@ public struct AnswerForm {
             case .heartbeat: copy.heartbeat.render(in: rect, on: &screen, focused: field == f)
             }
         }
-        if let problem {
-            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 6),
-                       style: Style(foreground: .red, attributes: .bold), clip: area)
-        }
+        FormDrawing.problem(problem, row: area.y + 6, in: area, on: &screen)
     }
 }
 

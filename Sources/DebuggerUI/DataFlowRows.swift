@@ -138,8 +138,8 @@ struct DataFlowRows {
         }
         if isFolded {
             // A folded stage still shows the start of its document, so the pipeline reads at a glance.
-            let preview = JSONPrinter.compact(stage.value)
-            heading.append(Span("  " + String(preview.prefix(160)) + (preview.count > 160 ? "…" : ""), style: Self.noteStyle))
+            // Printed only as far as the row can show: a folded 200 KiB stage costs 160 bytes.
+            heading.append(Span("  " + JSONPreview.compact(stage.value, limit: 160), style: Self.noteStyle))
         }
         var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value)]
         guard !isFolded else { return rows }

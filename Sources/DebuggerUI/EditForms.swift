@@ -23,16 +23,10 @@ public struct EditForm {
     }
 
     func render(in bounds: Rect, on screen: inout Screen) {
-        var copy = self
-        let dialog = Dialog(title, lines: ["JSON; the execution continues with it from this pause,",
-                                           "and the history after this point is dropped."],
-                            hint: "Enter apply · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 90))
-        let area = dialog.render(in: bounds, on: &screen)
-        copy.text.render(in: area.row(0), on: &screen)
-        if let problem {
-            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 2),
-                       style: Style(foreground: .red, attributes: .bold), clip: area)
-        }
+        FormDrawing.singleField(Dialog(title, lines: ["JSON; the execution continues with it from this pause,",
+                                                      "and the history after this point is dropped."],
+                                       hint: "Enter apply · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 90)),
+                                text, problem: problem, in: bounds, on: &screen)
     }
 }
 
@@ -46,17 +40,29 @@ public struct BreakpointForm {
     }
 
     func render(in bounds: Rect, on screen: inout Screen) {
-        var copy = self
-        let dialog = Dialog("Add a breakpoint",
-                            lines: ["enter:STATE  exit:STATE  error  error:NAME  retry  catch",
-                                    "if:CONDITION on the state input, e.g. if:$.order.total > 100"],
-                            hint: "Enter add · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 70))
-        let area = dialog.render(in: bounds, on: &screen)
-        copy.text.render(in: area.row(0), on: &screen)
-        if let problem {
-            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: area.y + 2),
-                       style: Style(foreground: .red, attributes: .bold), clip: area)
-        }
+        FormDrawing.singleField(Dialog("Add a breakpoint",
+                                       lines: ["enter:STATE  exit:STATE  error  error:NAME  retry  catch",
+                                               "if:CONDITION on the state input, e.g. if:$.order.total > 100"],
+                                       hint: "Enter add · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 70)),
+                                text, problem: problem, in: bounds, on: &screen)
     }
 }
 
+
+/// Drawing shared by the dialogs.
+enum FormDrawing {
+    /// Why the last Enter was refused, on one row of a dialog's content.
+    static func problem(_ problem: String?, row y: Int, in area: Rect, on screen: inout Screen) {
+        guard let problem else { return }
+        screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: y),
+                   style: Style(foreground: .red, attributes: .bold), clip: area)
+    }
+
+    /// A dialog with one text field on its first content row and its problem two rows below.
+    static func singleField(_ dialog: Dialog, _ field: TextInput, problem: String?, in bounds: Rect, on screen: inout Screen) {
+        var field = field
+        let area = dialog.render(in: bounds, on: &screen)
+        field.render(in: area.row(0), on: &screen)
+        Self.problem(problem, row: area.y + 2, in: area, on: &screen)
+    }
+}

@@ -10,7 +10,6 @@ extension GraphMarks {
         visited = progress.visited
         failed = progress.failed
         takenEdges = Set(progress.transitions.map { GraphEdgeKey(from: $0.from, to: $0.to) })
-        if session.cursor == 0 { current = nil }
         if let visit = session.visit(at: session.cursor) {
             current = visit.stateName
             if let state = visit.state, !state.retry.isEmpty, visit.attempts > 1 {

@@ -84,10 +84,7 @@ public struct InjectForm {
         y += 1
         screen.put("every · now · k · j-k (0 = first try) · next N", at: Point(x: area.x + 10, y: y), style: .dim, clip: area)
         y += 1
-        if let problem {
-            screen.put(truncated(problem, toWidth: area.width), at: Point(x: area.x, y: y),
-                       style: Style(foreground: .red, attributes: .bold), clip: area)
-        }
+        FormDrawing.problem(problem, row: y, in: area, on: &screen)
     }
 }
 
