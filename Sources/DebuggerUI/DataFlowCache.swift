@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Remembers the data-flow rows of the last moment drawn: building them walks every stage's
-/// JSON, which is too slow to repeat for every key press on a 200 KiB state.
+/// Remembers what was built for the last moment drawn (data-flow rows and trees, inspector rows,
+/// graph marks): building them walks every stage's JSON, which is too slow to repeat for every
+/// key press on a 200 KiB state, and several places of one frame ask for the same rows.
 final class DataFlowCache {
     struct Key: Hashable {
         /// Bumped by every command that can change what the session shows.
@@ -19,9 +20,19 @@ final class DataFlowCache {
     static func nextGeneration() -> Int {
         generations.add(1, ordering: .relaxed).newValue
     }
-    /// The graph's marks walk the whole history up to the cursor: once per moment is enough.
+    /// The graph's marks, asked for several times per frame.
     private var marksKey: (generation: Int, selected: String?)?
     private var marks = GraphMarks()
+
+    private var inspectorGeneration: Int?
+    private var inspector: [InspectorRow] = []
+
+    func inspectorRows(generation: Int, build: () -> [InspectorRow]) -> [InspectorRow] {
+        if inspectorGeneration == generation { return inspector }
+        inspector = build()
+        inspectorGeneration = generation
+        return inspector
+    }
 
     func marks(generation: Int, selected: String?, build: () -> GraphMarks) -> GraphMarks {
         if let marksKey, marksKey.generation == generation, marksKey.selected == selected { return marks }

@@ -14,7 +14,7 @@ extension DebuggerApp {
         dataList.scrollToSelection(height: panelInnerHeight(.dataFlow), count: rows)
         timelineList.selection = session.cursor > 0 ? session.cursor - 1 : nil
         timelineList.scrollToSelection(height: panelInnerHeight(.timeline), count: session.recordedEvents)
-        inspectorList.scrollToSelection(height: panelInnerHeight(.inspector), count: InspectorRows(session: session).build().count)
+        inspectorList.scrollToSelection(height: panelInnerHeight(.inspector), count: inspectorRows().count)
         if followCurrent {
             graphScroll = effectiveGraphScroll(view: graphView(), viewport: panelInnerSize(.graph))
         }
@@ -60,7 +60,7 @@ extension DebuggerApp {
                 if index < dataFlowRows().count { dataList.selection = index }
             case .inspector:
                 let index = inspectorList.offset + row
-                if index < InspectorRows(session: session).build().count { inspectorList.selection = index }
+                if index < inspectorRows().count { inspectorList.selection = index }
             }
         }
     }
@@ -76,7 +76,7 @@ extension DebuggerApp {
             graphScroll.scroll(by: Point(x: 0, y: delta), content: view.contentSize, viewport: viewport)
         case .dataFlow: dataList.offset = moved(dataList.offset, count: dataFlowRows().count)
         case .timeline: timelineList.offset = moved(timelineList.offset, count: session.recordedEvents)
-        case .inspector: inspectorList.offset = moved(inspectorList.offset, count: InspectorRows(session: session).build().count)
+        case .inspector: inspectorList.offset = moved(inspectorList.offset, count: inspectorRows().count)
         }
     }
 }

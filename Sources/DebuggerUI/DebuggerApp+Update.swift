@@ -231,7 +231,7 @@ extension DebuggerApp {
     }
 
     private mutating func handleInspectorKey(_ key: Key, page: Int) {
-        let rows = InspectorRows(session: session).build()
+        let rows = inspectorRows()
         guard !rows.isEmpty else { return }
         let selection = min(inspectorList.selection ?? 0, rows.count - 1)
         if let moved = Self.moved(selection, by: key, count: rows.count, page: page) {

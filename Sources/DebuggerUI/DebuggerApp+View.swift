@@ -116,6 +116,10 @@ extension DebuggerApp {
     /// Every row of the data-flow panel as plain text, scrolled or not.
     public var dataFlowText: [String] { dataFlowRows().map(\.text) }
 
+    func inspectorRows() -> [InspectorRow] {
+        cache.inspectorRows(generation: generation) { InspectorRows(session: session).build() }
+    }
+
     func dataFlowRows() -> [DataFlowRow] {
         cache.rows(for: DataFlowCache.Key(generation: generation, folds: foldOverrides)) {
             DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows(), cache: cache).build()
@@ -208,7 +212,7 @@ extension DebuggerApp {
     }
 
     private func drawInspector(in rect: Rect, on screen: inout Screen) {
-        let rows = InspectorRows(session: session).build()
+        let rows = inspectorRows()
         var list = inspectorList
         list.selection = rows.isEmpty ? nil : min(list.selection ?? 0, rows.count - 1)
         let inner = Panel(PanelID.inspector.title, focused: focus == .inspector).render(in: rect, on: &screen)
