@@ -78,10 +78,8 @@ struct DebugCommand: ParsableCommand {
                 let loaded = try DebugSession.open(session)
                 let title = Self.title(path: loaded.setup.definitionPath ?? session, machine: loaded.setup.definition)
                 var app = DebuggerApp(session: loaded, title: title, sessionPath: session)
-                let definitionPath = loaded.setup.definitionPath ?? session
-                app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definitionPath),
-                                                    stateMachine: loaded.setup.stateMachineName ?? "M", testCase: "Debug")
-                app.reloader = DefinitionReload.reloader(path: definitionPath, command: "debug")
+                app.attachFiles(definition: loaded.setup.definitionPath ?? session, command: "debug",
+                                stateMachine: loaded.setup.stateMachineName ?? "M", testCase: "Debug", exportDirectory: exportDirectory)
                 return (app, "loaded the session \(session)")
             } catch {
                 throw CommandFailure("asldb debug: \(error.description)")
@@ -129,9 +127,8 @@ struct DebugCommand: ParsableCommand {
             throw CommandFailure("asldb debug: \(error.description)")
         }
         var app = DebuggerApp(session: debugSession, title: Self.title(path: definition, machine: setup.definition), sessionPath: session)
-        app.exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definition),
-                                            stateMachine: machineName ?? "M", testCase: "Debug")
-        app.reloader = DefinitionReload.reloader(path: definition, command: "debug")
+        app.attachFiles(definition: definition, command: "debug", stateMachine: machineName ?? "M", testCase: "Debug",
+                        exportDirectory: exportDirectory)
         return (app, notes.isEmpty ? nil : "using " + notes.joined(separator: ", "))
     }
 
@@ -146,9 +143,7 @@ struct DebugCommand: ParsableCommand {
 
     /// `name` in the definition's folder, when it exists there.
     static func besideDefinition(_ definition: String, _ name: String) -> String? {
-        var folder = definition.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if folder.isEmpty && !definition.hasPrefix("/") { folder = "." }
-        let candidate = (definition.hasPrefix("/") && folder.isEmpty ? "" : folder) + "/" + name
+        let candidate = DebugExport.sibling(name, of: definition)
         return access(candidate, R_OK) == 0 ? candidate : nil
     }
 

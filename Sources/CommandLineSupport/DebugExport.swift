@@ -23,9 +23,26 @@ enum DebugExport {
 
     /// `samples/order/order.asl.json` → `samples/order/asldb-tests`.
     static func defaultDirectory(besides definition: String) -> String {
-        let parts = definition.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let folder = parts.joined(separator: "/")
-        return (parts.isEmpty ? "." : folder.isEmpty ? "" : folder) + "/asldb-tests"
+        sibling("asldb-tests", of: definition)
+    }
+
+    /// `name` in the folder of `path`: `a/b.json` → `a/NAME`, `b.json` → `./NAME`, `/b.json` → `/NAME`.
+    static func sibling(_ name: String, of path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return "./" + name }
+        return parts.dropLast().joined(separator: "/") + "/" + name
+    }
+}
+
+extension DebuggerApp {
+    /// Gives the app what only the command line can do: write the execution as a test case
+    /// (`x`, into `exportDirectory` or `asldb-tests` beside the definition) and read the edited
+    /// definition again (`R`).
+    mutating func attachFiles(definition: String, command: String, stateMachine: String, testCase: String,
+                              exportDirectory: String? = nil) {
+        exporter = DebugExport.exporter(directory: exportDirectory ?? DebugExport.defaultDirectory(besides: definition),
+                                        stateMachine: stateMachine, testCase: testCase)
+        reloader = DefinitionReload.reloader(path: definition, command: command)
     }
 }
 

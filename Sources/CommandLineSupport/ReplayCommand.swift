@@ -78,9 +78,7 @@ struct ReplayCommand: ParsableCommand {
         let source = DebugCommand.fileName(history)
         var app = DebuggerApp(session: session, title: "replay of \(source) · " + DebugCommand.title(path: definition, machine: session.setup.definition))
         app.replay = DebuggerApp.ReplayContext(source: source, divergence: divergence)
-        app.exporter = DebugExport.exporter(directory: DebugExport.defaultDirectory(besides: definition),
-                                            stateMachine: mockMachine ?? "M", testCase: testCase)
-        app.reloader = DefinitionReload.reloader(path: definition, command: "replay")
+        app.attachFiles(definition: definition, command: "replay", stateMachine: mockMachine ?? "M", testCase: testCase)
         var note = "replaying \(source): task answers come from the recording"
         if let id = divergence?.localEventId { note += " · departs from it at event \(id) (c runs there)" }
         let code = MainActor.assumeIsolated { DebuggerRunner.run(app, notes: note) }

@@ -187,8 +187,8 @@ import DebuggerUI
         #expect(divergence == nil)
         var app = DebuggerApp(session: session, title: "replay")
         app.replay = DebuggerApp.ReplayContext(source: "order-failed.history.json", divergence: nil)
-        app.reloader = DefinitionReload.reloader(path: definition, command: "replay")
-        app.exporter = DebugExport.exporter(directory: directory + "/tests", stateMachine: "OrderProcessing", testCase: "Reproduced")
+        app.attachFiles(definition: definition, command: "replay", stateMachine: "OrderProcessing", testCase: "Reproduced",
+                        exportDirectory: directory + "/tests")
         _ = app.update(.resize(Size(width: 100, height: 30)))
         _ = app.update(.key(.char("c")))
         #expect(app.session.current.status == .failed)
@@ -244,5 +244,12 @@ import DebuggerUI
         try "{\"mine\": true}".write(toFile: other, atomically: true, encoding: .utf8)
         #expect(throws: CommandFailure.self) { try parse([folder + "order-processing.asl.json", "--session", other]).makeApp() }
         #expect(try String(contentsOfFile: other, encoding: .utf8) == "{\"mine\": true}")
+    }
+
+    @Test func filesBesideADefinitionAreFoundInItsFolder() {
+        #expect(DebugExport.sibling("input.json", of: "samples/order/order.asl.json") == "samples/order/input.json")
+        #expect(DebugExport.sibling("input.json", of: "order.asl.json") == "./input.json")
+        #expect(DebugExport.sibling("input.json", of: "/order.asl.json") == "/input.json")
+        #expect(DebugExport.defaultDirectory(besides: "/srv/sm/order.yaml#Order") == "/srv/sm/asldb-tests")
     }
 }
