@@ -41,12 +41,7 @@ enum DataFlow {
         } catch {
             throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
         }
-        do {
-            return try path.evaluate(in: context)
-        } catch {
-            throw ExecutionError(StatesErrorName.runtime,
-                cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-        }
+        return try path.evaluate(in: context, field: field)
     }
 
     /// ResultPath: writes `result` into `input`.

@@ -45,13 +45,7 @@ extension IntrinsicCall {
         case .literal(let v): return v
         case .call(let call): return try call.evaluate(in: &context, field: field)
         case .path(let path):
-            do {
-                return try path.evaluate(in: context)
-            } catch {
-                throw ExecutionError(
-                    StatesErrorName.runtime,
-                    cause: "The JSONPath '\(path.text)' specified for the field '\(field ?? text)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-            }
+            return try path.evaluate(in: context, field: field ?? text)
         }
     }
 }

@@ -37,6 +37,19 @@ extension JSONPath {
         }
     }
 
+    /// Evaluates for a field of a state; a path that matches nothing fails with `States.Runtime`
+    /// and AWS's cause, `The JSONPath '<path>' specified for the field '<field>' could not be
+    /// found in the input '<input>'`.
+    public func evaluate(in context: EvaluationContext, field: String) throws(ExecutionError) -> JSON {
+        do {
+            return try evaluate(in: context)
+        } catch {
+            throw ExecutionError(
+                StatesErrorName.runtime,
+                cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
+        }
+    }
+
     /// Evaluates against the context: a definite path gives its single value, an indefinite one the
     /// array of its matches (possibly empty).
     public func evaluate(in context: EvaluationContext) throws(PathFailure) -> JSON {

@@ -35,13 +35,7 @@ public enum ValueExpression: Sendable, Hashable, CustomStringConvertible {
         case .intrinsic(let call):
             return try call.evaluate(in: &context, field: field)
         case .path(let path):
-            do {
-                return try path.evaluate(in: context)
-            } catch {
-                throw ExecutionError(
-                    StatesErrorName.runtime,
-                    cause: "The JSONPath '\(path.text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
-            }
+            return try path.evaluate(in: context, field: field)
         }
     }
 }
