@@ -77,6 +77,22 @@ struct TaskAndRetryTests {
         let json = try JSONParser().parse(#"{"MockedResponses": {"R": {"x": {"Return": 1}}}}"#)
         #expect(throws: MockConfiguration.Problem.self) { try MockConfiguration(json: json) }
     }
+
+    @Test func aMockConfigurationOfTheWrongShapeSaysWhatIsExpected() throws {
+        func problem(_ text: String) throws -> String? {
+            let json = try JSONParser().parse(text)
+            do throws(MockConfiguration.Problem) {
+                _ = try MockConfiguration(json: json).source(stateMachine: nil, testCase: "T")
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(try problem(#"{"StateMachines": 3}"#)?.hasPrefix("StateMachines must be an object") == true)
+        #expect(try problem(#"{"MockedResponses": []}"#)?.hasPrefix("MockedResponses must be an object") == true)
+        #expect(try problem(#"{"StateMachines": {"M": {"TestCases": "T"}}}"#)?.hasPrefix("StateMachines.M.TestCases must be an object") == true)
+        #expect(try problem("{}")?.hasPrefix("the mock configuration defines no state machine") == true)
+    }
 }
 
 @Suite("Retry arithmetic")

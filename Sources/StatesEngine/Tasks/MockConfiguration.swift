@@ -20,8 +20,14 @@ public struct MockConfiguration: Sendable {
 
     public init(json: JSON) throws(Problem) {
         guard case .object(let root) = json else { throw Problem(message: "the mock configuration must be a JSON object") }
+        for member in ["StateMachines", "MockedResponses"] where root[member] != nil && root[member]?.objectValue == nil {
+            throw Problem(message: "\(member) must be an object (\(member == "StateMachines" ? "state machine name → {\"TestCases\": ...}" : "mocked response name → attempts"))")
+        }
         var machines: [String: [String: [String: String]]] = [:]
         for (machineName, machine) in root["StateMachines"]?.objectValue ?? [:] {
+            if machine["TestCases"] != nil && machine["TestCases"]?.objectValue == nil {
+                throw Problem(message: "StateMachines.\(machineName).TestCases must be an object of test case name → {state name: mocked response name}")
+            }
             var cases: [String: [String: String]] = [:]
             for (caseName, mapping) in machine["TestCases"]?.objectValue ?? [:] {
                 guard case .object(let states) = mapping else {
@@ -80,6 +86,8 @@ public struct MockConfiguration: Sendable {
             machineName = stateMachine
         } else if stateMachines.count == 1, let only = stateMachines.keys.first {
             machineName = only
+        } else if stateMachines.isEmpty {
+            throw Problem(message: "the mock configuration defines no state machine; it needs \"StateMachines\": {\"NAME\": {\"TestCases\": {...}}}")
         } else {
             throw Problem(message: "the mock configuration defines several state machines (\(stateMachineNames.joined(separator: ", "))); choose one with --state-machine")
         }
