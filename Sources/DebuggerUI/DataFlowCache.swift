@@ -92,11 +92,7 @@ final class DataFlowCache {
             return sharesStorage(x, y) || zip(x, y).allSatisfy { sameText($0, $1) }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
-            let (xKeys, yKeys) = (x.keys.elements, y.keys.elements)
-            let keysMatch = sharesStorage(xKeys, yKeys) || zip(xKeys, yKeys).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
-            guard keysMatch else { return false }
-            let (xValues, yValues) = (x.values.elements, y.values.elements)
-            return sharesStorage(xValues, yValues) || zip(xValues, yValues).allSatisfy { sameText($0, $1) }
+            return x.isIdentical(to: y) || zip(x, y).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && sameText($0.value, $1.value) }
         default: return false
         }
     }

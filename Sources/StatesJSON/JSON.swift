@@ -1,7 +1,5 @@
 @_exported import OrderedCollections
 
-/// An object's members, in the order they were written.
-public typealias JSONObject = OrderedDictionary<String, JSON>
 
 /// A JSON value as Step Functions sees it: objects keep their key order, integers stay exact.
 ///
@@ -27,12 +25,7 @@ extension JSON: Hashable {
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.array(let x), .array(let y)): return x == y
-        case (.object(let x), .object(let y)):
-            guard x.count == y.count else { return false }
-            for (key, value) in x {
-                guard let other = y[key], other == value else { return false }
-            }
-            return true
+        case (.object(let x), .object(let y)): return x == y
         default: return false
         }
     }
@@ -44,18 +37,7 @@ extension JSON: Hashable {
         case .number(let n): hasher.combine(2); hasher.combine(n)
         case .string(let s): hasher.combine(3); hasher.combine(s)
         case .array(let a): hasher.combine(4); hasher.combine(a)
-        case .object(let o):
-            hasher.combine(5)
-            hasher.combine(o.count)
-            // Order-independent: combine a commutative sum of member hashes.
-            var sum = 0
-            for (k, v) in o {
-                var h = Hasher()
-                h.combine(k)
-                h.combine(v)
-                sum &+= h.finalize()
-            }
-            hasher.combine(sum)
+        case .object(let o): hasher.combine(5); hasher.combine(o)
         }
     }
 }

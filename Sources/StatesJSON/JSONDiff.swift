@@ -114,12 +114,6 @@ public struct JSONDiff: Sendable, Hashable {
     }
 
     private static func sameStorage(_ x: JSONObject, _ y: JSONObject) -> Bool {
-        guard x.count == y.count, !x.isEmpty else { return x.isEmpty && y.isEmpty }
-        let keys = x.keys.elements.withUnsafeBufferPointer { p in
-            y.keys.elements.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress }
-        }
-        return keys && x.values.withUnsafeBufferPointer { p in
-            y.values.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress }
-        }
+        x.isIdentical(to: y)
     }
 }

@@ -46,36 +46,34 @@ extension JSONPrinter {
         }
     }
 
-    /// Whether a small value certainly prints within `limit` bytes, judged from an upper bound
-    /// that needs no escape scan (a UTF-8 byte prints as at most six); false when the bound
-    /// passes the limit or the value has more than `nodes` members and elements, and then
+    /// Whether a value certainly prints within `limit` bytes, judged from an upper bound (a
+    /// UTF-8 byte prints as at most six) that objects keep as they are built; false when the
+    /// bound passes the limit, or an array on the way has more than `nodes` elements, and then
     /// only an exact count can tell.
     public static func certainlyFits(_ value: JSON, within limit: Int, nodes: Int = 64) -> Bool {
-        var budget = limit
         var nodes = nodes
-        return boundFits(value, &budget, &nodes)
+        return boundFits(value, limit, &nodes)
     }
 
-    private static func boundFits(_ value: JSON, _ budget: inout Int, _ nodes: inout Int) -> Bool {
+    private static func boundFits(_ value: JSON, _ limit: Int, _ nodes: inout Int) -> Bool {
         switch value {
-        case .null, .bool: budget -= 5
-        case .number: budget -= 32
-        case .string(let s): budget -= 2 + 6 * s.utf8.count
+        case .object(let o): return o.sizeBound <= limit
         case .array(let a):
+            // Arrays keep no bound of their own: add up their elements', within a budget.
             nodes -= a.count
-            budget -= a.count + 1
-            if nodes < 0 || budget < 0 { return false }
-            for e in a where !boundFits(e, &budget, &nodes) { return false }
-        case .object(let o):
-            nodes -= o.count
-            budget -= 2 * o.count + 1
-            if nodes < 0 || budget < 0 { return false }
-            for i in 0..<o.count {
-                budget -= 2 + 6 * o.keys[i].utf8.count
-                if !boundFits(o.values[i], &budget, &nodes) { return false }
+            if nodes < 0 { return false }
+            var total = 2
+            for e in a {
+                switch e {
+                case .array: if !boundFits(e, limit - total, &nodes) { return false }
+                default: break
+                }
+                total = JSONObject.adding(total, JSONObject.adding(1, JSONObject.valueBound(e)))
+                if total > limit { return false }
             }
+            return total <= limit
+        default: return JSONObject.valueBound(value) <= limit
         }
-        return budget >= 0
     }
 
     static func stringByteCount(_ s: String) -> Int {

@@ -63,10 +63,7 @@ public struct JSONSizeMemo: Sendable {
     }
 
     private static func identity(_ object: JSONObject) -> Identity? {
-        let values = object.values.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
-        let keys = object.keys.withContiguousStorageIfAvailable { $0.baseAddress.map { UInt(bitPattern: $0) } } ?? nil
-        guard let values, let keys else { return nil }
-        return Identity(elements: values, keys: keys)
+        object.bufferIdentity.map { Identity(elements: UInt(bitPattern: $0), keys: 1) }
     }
 
     private mutating func lookUp(_ identity: Identity) -> Int? {

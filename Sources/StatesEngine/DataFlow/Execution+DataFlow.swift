@@ -19,7 +19,8 @@ extension Execution {
 
     /// InputPath: `$` by default, `{}` when null.
     mutating func applyInputPath(_ state: StatePlan, _ input: JSON) throws(ExecutionError) -> JSON {
-        try select(state.inputPath, field: "InputPath", in: input)
+        if case .whole = state.inputPath { return input }
+        return try select(state.inputPath, field: "InputPath", in: input)
     }
 
     /// A prepared path field (InputPath, OutputPath, ItemsPath) applied to `document`.
@@ -80,7 +81,8 @@ extension Execution {
 
     /// OutputPath: `$` by default, `{}` when null.
     mutating func applyOutputPath(_ state: StatePlan, _ value: JSON) throws(ExecutionError) -> JSON {
-        try select(state.outputPath, field: "OutputPath", in: value)
+        if case .whole = state.outputPath { return value }
+        return try select(state.outputPath, field: "OutputPath", in: value)
     }
 
     /// Evaluates an Assign block against `document`; the values take effect from the next state.

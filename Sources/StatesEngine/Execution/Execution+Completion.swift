@@ -3,24 +3,32 @@ extension Execution {
     /// The current state completed: records `…StateExited` and follows the transition.
     /// `nextPosition`, when known, is where `next` sits in the frame's plan.
     mutating func exitState(output: JSON, next: String?, nextPosition: Int? = nil, assigned: JSONObject?) {
+        exitState(frames[frames.count - 1].state, output: output, next: next, nextPosition: nextPosition, assigned: assigned)
+    }
+
+    /// `exitState(output:next:nextPosition:assigned:)` for a caller that holds the state's plan.
+    /// `nextNode`, when known, is the next state itself.
+    mutating func exitState(_ state: StatePlan, output: JSON, next: String?, nextPosition: Int?,
+                            nextNode: Unmanaged<StatePlan>? = nil, assigned: JSONObject?) {
         let index = frames.count - 1
-        let state = frames[index].state
         if exceedsPayloadLimit(output) {
             failState(dataLimitExceeded(state.name), retryable: false)
             return
         }
         frames[index].stages.output = output
-        var details = HistoryEvent.Details.filled(state.exitedDetails, payload: output)
+        var details = HistoryEvent.Details.stageOutput(state.exitedDetails)
         if let assigned, !assigned.isEmpty {
             var object = state.exitedDetails.object
-            object.values[state.exitedDetails.index] = output
+            object.setValue(output, at: state.exitedDetails.index)
             object["assignedVariables"] = .object(assigned)
             object["assignedVariablesDetails"] = ["truncated": false]
             details = .object(object)
             for (name, value) in assigned { frames[index].variables[name] = value }
         }
-        emit(state.exitedType, stored: details, stagesBox: frames[index].stagesBox)
-        if let next {
+        emit(state.exitedType, stored: details, stages: frames[index].takeStages())
+        if let nextNode {
+            frames[index].moveTo(nextNode, input: output)
+        } else if let next {
             frames[index].moveTo(next, position: nextPosition, input: output)
         } else {
             finishFrame(.success(output))

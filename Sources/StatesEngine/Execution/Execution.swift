@@ -82,7 +82,7 @@ public struct Execution: Sendable {
         guard !pending.isEmpty else { return nil }
         // Usually the only one: taken from the end, nothing shifts.
         let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
-        history.append(event)
+        history.append(copy event)
         return event
     }
 
@@ -113,14 +113,13 @@ public struct Execution: Sendable {
     @discardableResult
     mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
                        chain: Chain = .advance) -> Int {
-        emit(type, stored: details.map(HistoryEvent.Details.object) ?? .none, stagesBox: stages.map(StagesBox.init),
-             previous: previous, chain: chain)
+        emit(type, stored: details.map(HistoryEvent.Details.object) ?? .none, stages: stages, previous: previous, chain: chain)
     }
 
     /// Queues an event whose details are a prepared skeleton with one payload filled in.
     @discardableResult
     mutating func emit(_ type: consuming EventType, stored details: consuming HistoryEvent.Details,
-                       stagesBox: consuming StagesBox? = nil, previous: Int? = nil, chain: Chain = .advance) -> Int {
+                       stages: consuming StageRecord? = nil, previous: Int? = nil, chain: Chain = .advance) -> Int {
         let top = frames.count - 1
         if top >= 0, frames[top].silent {
             frames[top].silentEvents += 1
@@ -128,7 +127,7 @@ public struct Execution: Sendable {
         }
         let id = history.count + pending.count + 1
         let prev = previous ?? (top >= 0 ? frames[top].lastEventId : history.count + pending.count)
-        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, storedDetails: details, stagesBox: stagesBox))
+        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, storedDetails: details, stages: stages))
         if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }
@@ -166,25 +165,33 @@ public struct Execution: Sendable {
             finishExecution(.failed, error: historyLimitReached(limit))
             return
         }
-        guard let node = frames[top].node else {
+        guard let node = frames[top].nodeRef else {
             // Only an unvalidated definition gets here; fail as clearly as validation would.
             finishFrame(.failure(ExecutionError(StatesErrorName.runtime,
                 cause: "The definition has no state named '\(frames[top].stateName)' (a StartAt, Next or Default names it); run asldb validate to see every such problem")))
             return
         }
-        if node.queryLanguage == .jsonata {
+        // The frame's plan keeps the state alive: it is used without counting a reference.
+        var failure: EngineError?
+        node._withUnsafeGuaranteedRef { node in
+            do throws(EngineError) { try advance(node, top) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private mutating func advance(_ node: StatePlan, _ top: Int) throws(EngineError) {
+        if node.isJSONata {
             throw .unsupported(state: frames[top].stateName, feature: "QueryLanguage JSONata")
         }
         switch frames[top].phase {
-        case .enter: enterState()
-        case .execute: try executeState()
+        case .enter: enterState(node)
+        case .execute: try executeState(node)
         case .awaitingChildren: preconditionFailure("a frame awaiting children is never on top")
         }
     }
 
-    mutating func enterState() {
+    mutating func enterState(_ state: StatePlan) {
         let index = frames.count - 1
-        let state = frames[index].state
         frames[index].enteredTime = now
         entryCounts[state.ordinal] += 1
         let input = frames[index].input
@@ -194,17 +201,22 @@ public struct Execution: Sendable {
         frames[index].phase = .execute
     }
 
-    mutating func executeState() throws(EngineError) {
-        let state = frames[frames.count - 1].state
-        switch state.kind {
-        case .pass(let pass): runPass(state, pass)
-        case .task(let task): try runTask(state, task)
-        case .choice(let choice): runChoice(state, choice)
-        case .wait(let wait): runWait(state, wait)
-        case .succeed: runSucceed(state)
-        case .fail(let fail): runFail(state, fail)
-        case .parallel(let parallel): runParallel(state, parallel)
-        case .map(let map): runMap(state, map)
+    mutating func executeState(_ state: StatePlan) throws(EngineError) {
+        // The common kinds dispatch on the prepared plan; the others take their fields from the State.
+        switch state.dispatch {
+        case .pass: runPass(state)
+        case .choice: runChoice(state)
+        default:
+            switch state.kind {
+            case .pass: runPass(state)
+            case .task(let task): try runTask(state, task)
+            case .choice: runChoice(state)
+            case .wait(let wait): runWait(state, wait)
+            case .succeed: runSucceed(state)
+            case .fail(let fail): runFail(state, fail)
+            case .parallel(let parallel): runParallel(state, parallel)
+            case .map(let map): runMap(state, map)
+            }
         }
     }
 

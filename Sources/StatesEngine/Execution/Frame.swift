@@ -22,7 +22,10 @@ struct Frame: Sendable {
     var role: Role
     var stateName: String
     /// The current state, prepared; nil when the (unvalidated) definition has no such state.
-    var node: StatePlan?
+    var node: StatePlan? { nodeRef?.takeUnretainedValue() }
+    /// `node` unowned: every state plan belongs to the frame's `plan`, which the frame holds, and
+    /// a step then reaches its state without counting a reference.
+    var nodeRef: Unmanaged<StatePlan>?
     var phase: Phase = .enter
     /// The current state's raw input.
     var input: JSON
@@ -34,18 +37,8 @@ struct Frame: Sendable {
     var retryCounts: [Int] = []
     /// Attempts made in this entry of the current state (0 = first try).
     var attempt = 0
-    /// The current visit's stages; the `…StateExited` event shares them.
-    var stages: StageRecord {
-        _read { yield stagesBox.record }
-        _modify {
-            if !isKnownUniquelyReferenced(&stagesBox) { stagesBox = StagesBox(stagesBox.record) }
-            yield &stagesBox.record
-        }
-    }
-    private(set) var stagesBox = StagesBox(StageRecord())
-    /// The record of a state not entered yet, shared: never changed in place, as it is never
-    /// uniquely referenced.
-    private static let noStages = StagesBox(StageRecord())
+    /// The current visit's stages; the `…StateExited` event takes them.
+    var stages = StageRecord()
     /// The id of the event this frame emitted last (its `previousEventId` for the next one).
     var lastEventId: Int
     var children: ChildRun?
@@ -64,32 +57,53 @@ struct Frame: Sendable {
         self.plan = plan
         self.role = role
         stateName = plan.machine.startAt
-        node = plan[stateName]
+        nodeRef = plan[stateName].map(Unmanaged.passUnretained)
         self.input = input
         self.variables = variables
         self.lastEventId = lastEventId
     }
 
-    /// Starts a fresh record of stages, in place unless an event or an earlier copy shares it.
+    /// Starts a fresh record of stages.
     mutating func resetStages(input: JSON?) {
-        if isKnownUniquelyReferenced(&stagesBox) {
-            stagesBox.record = StageRecord(input: input)
+        if stages.isEmpty {
+            stages.input = input
         } else {
-            stagesBox = StagesBox(StageRecord(input: input))
+            stages = StageRecord(input: input)
         }
+    }
+
+    /// The visit's stages, moved out (the frame keeps an empty record).
+    mutating func takeStages() -> StageRecord {
+        var taken = StageRecord()
+        swap(&taken, &stages)
+        return taken
+    }
+
+    /// A fresh entry of the current state: retry counters and stages cleared.
+    private mutating func reset() {
+        phase = .enter
+        // Each only when there is something to drop: a step moves on through here.
+        if !retryCounts.isEmpty { retryCounts = [] }
+        attempt = 0
+        // Until the state is entered; entering then starts a record of its own.
+        if !stages.isEmpty { stages = StageRecord() }
+        if case .some = children { children = nil }
+    }
+
+    /// Moves to `next` (a state of this frame's plan) with a fresh entry.
+    mutating func moveTo(_ next: Unmanaged<StatePlan>, input: JSON) {
+        nodeRef = next
+        stateName = next._withUnsafeGuaranteedRef { $0.name }
+        self.input = input
+        reset()
     }
 
     /// Moves to the next state with a fresh entry (retry counters reset).
     mutating func moveTo(_ name: String, position: Int? = nil, input: JSON) {
         stateName = name
-        node = position.map { plan[position: $0] } ?? plan[name]
+        nodeRef = position.map { plan.unownedNode(at: $0) } ?? plan[name].map(Unmanaged.passUnretained)
         self.input = input
-        phase = .enter
-        retryCounts = []
-        attempt = 0
-        // Until the state is entered; entering then starts a record of its own.
-        stagesBox = Self.noStages
-        children = nil
+        reset()
     }
 }
 

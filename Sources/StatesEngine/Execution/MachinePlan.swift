@@ -21,7 +21,10 @@ final class MachinePlan: Sendable {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(machine.states.count)
         for (position, name) in machine.states.keys.enumerated() { positions[name] = position }
-        nodes = machine.states.values.map { StatePlan($0, positions: positions, numbering: numbering) }
+        let nodes = machine.states.values.map { StatePlan($0, positions: positions, numbering: numbering) }
+        self.nodes = nodes
+        unownedNodes = nodes.map(Unmanaged.passUnretained)
+        for node in nodes { node.link(nodes) }
         self.positions = positions
         ordinals = parent == nil ? numbering.ordinals : [:]
     }
@@ -31,6 +34,10 @@ final class MachinePlan: Sendable {
 
     /// The state at a position a prepared transition names.
     subscript(position position: Int) -> StatePlan { nodes[position] }
+
+    /// The state at a position, unowned: valid while this plan is alive.
+    func unownedNode(at position: Int) -> Unmanaged<StatePlan> { unownedNodes[position] }
+    private let unownedNodes: [Unmanaged<StatePlan>]
 }
 
 /// Numbers state names while a definition is prepared (one number per distinct name).
@@ -45,7 +52,9 @@ final class StateNumbering {
 }
 
 /// One state, prepared (see `MachinePlan`).
-final class StatePlan: Sendable {
+// Sendable by hand: the links to other states are set once, while the plan is built, before
+// anything can share it.
+final class StatePlan: @unchecked Sendable {
     let state: State
     let inputPath: PathPlan
     let outputPath: PathPlan
@@ -57,6 +66,8 @@ final class StatePlan: Sendable {
     let itemSelector: TemplatePlan?
     /// Choice's rules, in order.
     let choices: [ChoicePlan]
+    /// Whether testing some Choice rule may read the context object.
+    let choicesUseContextObject: Bool
     /// Parallel's branches, or Map's item processor (one).
     let children: [MachinePlan]
     let enteredType: EventType
@@ -71,15 +82,49 @@ final class StatePlan: Sendable {
     let exitedDetails: DetailsSkeleton
     /// The position of the `Next` state in its machine's plan (nil for End or an unknown name).
     let nextPosition: Int?
+    /// The `Next` state's name (nil for End, and for Choice, Succeed and Fail).
+    let nextName: String?
+    /// The `Next` state, and Choice's Default and each rule's Next, unowned (their plan holds
+    /// them): moving on counts no reference. Set by `link(_:)`.
+    private(set) var nextNode: Unmanaged<StatePlan>?
+    private(set) var defaultNode: Unmanaged<StatePlan>?
+    private(set) var choiceNodes: [Unmanaged<StatePlan>?] = []
+
+
+    /// The first Choice rule whose condition holds in `context`, by position.
+    func firstMatchingRule(in context: EvaluationContext) throws(ExecutionError) -> Int? {
+        for i in choices.indices where try choices[i].condition.test(in: context) { return i }
+        return nil
+    }
+
+    /// Links the transitions to the machine's other states, once, while the plan is built.
+    func link(_ nodes: [StatePlan]) {
+        nextNode = nextPosition.map { Unmanaged.passUnretained(nodes[$0]) }
+        defaultNode = defaultPosition.map { Unmanaged.passUnretained(nodes[$0]) }
+        choiceNodes = choices.map { rule in rule.nextPosition.map { Unmanaged.passUnretained(nodes[$0]) } }
+    }
     /// Choice's Default, as a position.
     let defaultPosition: Int?
     /// The state name's number in the whole definition (see `MachinePlan.ordinals`).
     let ordinal: Int
+    /// Whether the state is written in JSONata (which asldb does not run yet).
+    let isJSONata: Bool
+    /// The kind of state, without its fields: a step dispatches on it without copying them.
+    let dispatch: Dispatch
+    /// A Pass state's Result.
+    let passResult: JSON?
+    /// A Choice state's Default.
+    let choiceDefault: String?
+
+    enum Dispatch: Sendable {
+        case pass, task, choice, wait, succeed, fail, parallel, map
+    }
 
     init(_ state: State, positions: [String: Int], numbering: StateNumbering) {
         self.state = state
         ordinal = numbering.number(state.name)
-        nextPosition = state.transition.nextName.flatMap { positions[$0] }
+        nextName = state.transition.nextName
+        nextPosition = nextName.flatMap { positions[$0] }
         inputPath = PathPlan(state.inputPath)
         outputPath = PathPlan(state.outputPath)
         resultPath = ResultPathPlan(state.resultPath)
@@ -104,10 +149,26 @@ final class StatePlan: Sendable {
             children = []
             itemSelector = nil
         }
+        choicesUseContextObject = choices.contains { $0.usesContextObject }
         if case .choice(let choice) = state.kind {
             defaultPosition = choice.defaultNext.flatMap { positions[$0] }
+            choiceDefault = choice.defaultNext
         } else {
             defaultPosition = nil
+            choiceDefault = nil
+        }
+        isJSONata = state.queryLanguage == .jsonata
+        switch state.kind {
+        case .pass(let pass):
+            dispatch = .pass
+            passResult = pass.result
+        case .task: dispatch = .task; passResult = nil
+        case .choice: dispatch = .choice; passResult = nil
+        case .wait: dispatch = .wait; passResult = nil
+        case .succeed: dispatch = .succeed; passResult = nil
+        case .fail: dispatch = .fail; passResult = nil
+        case .parallel: dispatch = .parallel; passResult = nil
+        case .map: dispatch = .map; passResult = nil
         }
         enteredType = .stateEntered(state.typeName)
         exitedType = .stateExited(state.typeName)

@@ -42,7 +42,8 @@ public struct EventLog: Sendable {
     public var isEmpty: Bool { count == 0 }
     public var last: HistoryEvent? { tail.last ?? sealed?.events.last }
 
-    public mutating func append(_ event: HistoryEvent) {
+    public mutating func append(_ event: consuming HistoryEvent) {
+        if tail.isEmpty { tail.reserveCapacity(Self.chunkSize) }
         tail.append(event)
         if tail.count == Self.chunkSize {
             sealed = Chunk(events: tail, previous: sealed)

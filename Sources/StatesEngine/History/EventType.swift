@@ -1,9 +1,32 @@
 /// A history event type name (`PassStateEntered`, `TaskScheduled`, ...).
 public struct EventType: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ raw: String) { rawValue = raw }
+    public let rawValue: String
+    /// Whether the name ends in `StateEntered`: a transition, as the benchmarks and the debugger
+    /// count them, told without comparing text at every event.
+    public let isStateEntered: Bool
+
+    public init(rawValue: String) {
+        // A name the engine emits is taken from the literal table, whose strings are never
+        // reference-counted: an event is copied several times on its way into the history.
+        self.rawValue = Self.literalNames[rawValue] ?? rawValue
+        isStateEntered = rawValue.hasSuffix("StateEntered")
+    }
+    public init(_ raw: String) { self.init(rawValue: raw) }
     public var description: String { rawValue }
+
+    public static func == (a: EventType, b: EventType) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// The names of the states' own events, as literals.
+    private static let literalNames: [String: String] = {
+        let names: [String] = [
+            "PassStateEntered", "PassStateExited", "TaskStateEntered", "TaskStateExited",
+            "ChoiceStateEntered", "ChoiceStateExited", "WaitStateEntered", "WaitStateExited",
+            "SucceedStateEntered", "SucceedStateExited", "FailStateEntered", "FailStateExited",
+            "ParallelStateEntered", "ParallelStateExited", "MapStateEntered", "MapStateExited",
+        ]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, $0) })
+    }()
 
     /// The member that carries this event's details (`taskScheduledEventDetails`,
     /// `stateEnteredEventDetails`, ...).

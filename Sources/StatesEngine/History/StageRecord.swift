@@ -9,9 +9,26 @@ public struct StageRecord: Sendable {
     public var afterResultPath: JSON?
     public var output: JSON?
     /// Retry and Catch's handling of the error this visit raised, if any.
-    public var errorDetails: ErrorDetails?
+    public var errorDetails: ErrorDetails? {
+        get { errorBox?.details }
+        set { errorBox = newValue.map(ErrorBox.init) }
+    }
+    // Boxed: most visits raise nothing, and every StateExited event holds a record.
+    private var errorBox: ErrorBox?
+
+    private final class ErrorBox: Sendable {
+        let details: ErrorDetails
+        init(_ details: ErrorDetails) { self.details = details }
+    }
 
     public init(input: JSON? = nil) { self.input = input }
+
+    /// Whether no stage has been recorded.
+    @inline(__always)
+    var isEmpty: Bool {
+        input == nil && afterInputPath == nil && afterParameters == nil && result == nil && afterResultSelector == nil
+            && afterResultPath == nil && output == nil && errorBox == nil
+    }
 
     /// The stages that were reached, named as TestState names them.
     public var named: [(name: String, value: JSON)] {

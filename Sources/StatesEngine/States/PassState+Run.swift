@@ -1,6 +1,6 @@
 /// `Pass`: Result (or the effective input) flows through ResultPath and OutputPath.
 extension Execution {
-    mutating func runPass(_ state: StatePlan, _ pass: PassState) {
+    mutating func runPass(_ state: StatePlan) {
         let index = frames.count - 1
         let raw = frames[index].input
         do throws(ExecutionError) {
@@ -8,10 +8,10 @@ extension Execution {
             frames[index].stages.afterInputPath = effective
             let parameters = try applyTemplate(state.parameters, to: effective)
             if state.parameters != nil { frames[index].stages.afterParameters = parameters }
-            let result = pass.result ?? parameters
+            let result = state.passResult ?? parameters
             let assigned = try evaluateAssign(state.assign, document: result)
             let output = try applyResult(state, rawInput: raw, result: result)
-            exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
+            exitState(state, output: output, next: state.nextName, nextPosition: state.nextPosition, nextNode: state.nextNode, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -51,40 +51,80 @@ public enum ChoiceComparison {
     }
 
     static func compare(_ base: String, _ value: JSON, _ operand: JSON) -> Bool {
-        if base.hasPrefix("String") {
-            guard case .string(let v) = value, case .string(let o) = operand else { return false }
-            switch base {
-            case "StringEquals": return v.utf16.elementsEqual(o.utf16)
-            case "StringMatches": return StringPattern.matches(v, pattern: o)
-            default: return ordered(base.dropFirst(6), javaCompare(v, o))
+        guard let test = Test(base) else { return false }
+        return compare(test, value, operand)
+    }
+
+    /// A comparison operator (without `Path`), looked up once.
+    struct Test: Sendable {
+        enum Kind: Sendable { case string, stringMatches, numeric, boolean, timestamp }
+        enum Relation: Sendable { case equals, lessThan, greaterThan, lessThanEquals, greaterThanEquals }
+        let kind: Kind
+        let relation: Relation
+
+        init?(_ base: String) {
+            let rest: Substring
+            if base == "StringMatches" {
+                kind = .stringMatches
+                relation = .equals
+                return
+            } else if base == "BooleanEquals" {
+                kind = .boolean
+                relation = .equals
+                return
+            } else if base.hasPrefix("String") {
+                kind = .string
+                rest = base.dropFirst(6)
+            } else if base.hasPrefix("Numeric") {
+                kind = .numeric
+                rest = base.dropFirst(7)
+            } else if base.hasPrefix("Timestamp") {
+                kind = .timestamp
+                rest = base.dropFirst(9)
+            } else {
+                return nil
+            }
+            switch rest {
+            case "Equals": relation = .equals
+            case "LessThan": relation = .lessThan
+            case "GreaterThan": relation = .greaterThan
+            case "LessThanEquals": relation = .lessThanEquals
+            case "GreaterThanEquals": relation = .greaterThanEquals
+            default: return nil
             }
         }
-        if base.hasPrefix("Numeric") {
-            guard case .number(let v) = value, case .number(let o) = operand else { return false }
-            return ordered(base.dropFirst(7), v < o ? -1 : (v == o ? 0 : 1))
+
+        func holds(_ order: Int) -> Bool {
+            switch relation {
+            case .equals: return order == 0
+            case .lessThan: return order < 0
+            case .greaterThan: return order > 0
+            case .lessThanEquals: return order <= 0
+            case .greaterThanEquals: return order >= 0
+            }
         }
-        if base == "BooleanEquals" {
+    }
+
+    static func compare(_ test: Test, _ value: JSON, _ operand: JSON) -> Bool {
+        switch test.kind {
+        case .string:
+            guard case .string(let v) = value, case .string(let o) = operand else { return false }
+            if test.relation == .equals { return v.utf16.elementsEqual(o.utf16) }
+            return test.holds(javaCompare(v, o))
+        case .stringMatches:
+            guard case .string(let v) = value, case .string(let o) = operand else { return false }
+            return StringPattern.matches(v, pattern: o)
+        case .numeric:
+            guard case .number(let v) = value, case .number(let o) = operand else { return false }
+            return test.holds(v < o ? -1 : (v == o ? 0 : 1))
+        case .boolean:
             guard case .bool(let v) = value, case .bool(let o) = operand else { return false }
             return v == o
-        }
-        if base.hasPrefix("Timestamp") {
+        case .timestamp:
             guard case .string(let vs) = value, case .string(let os) = operand,
                   let v = Timestamp(vs), let o = Timestamp(os)
             else { return false }
-            return ordered(base.dropFirst(9), v < o ? -1 : (v == o ? 0 : 1))
-        }
-        return false
-    }
-
-    /// Applies `Equals`, `LessThan`, ... to a three-way comparison result.
-    static func ordered(_ relation: Substring, _ order: Int) -> Bool {
-        switch relation {
-        case "Equals": return order == 0
-        case "LessThan": return order < 0
-        case "GreaterThan": return order > 0
-        case "LessThanEquals": return order <= 0
-        case "GreaterThanEquals": return order >= 0
-        default: return false
+            return test.holds(v < o ? -1 : (v == o ? 0 : 1))
         }
     }
 

@@ -1,7 +1,7 @@
 /// A parsed intrinsic function call, `States.Format('Hello {}', $.name)`.
 public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
     /// One argument as written.
-    public indirect enum Argument: Sendable, Hashable {
+    public enum Argument: Sendable, Hashable {
         /// A string literal; `raw` keeps its backslash escapes because States.Format tells escaped
         /// braces from placeholders.
         case string(value: String, raw: String)
@@ -13,12 +13,16 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
     }
 
     // Stored once and shared, so that copying a call out of its expression costs one reference.
-    private final class Storage: Sendable {
+    final class Storage: Sendable {
         let name: String
         let arguments: [Argument]
         let text: String
         let function: IntrinsicFunction?
         let formatPieces: [IntrinsicFormat.Piece]?
+        /// `arguments` as an evaluation reads them (see `IntrinsicEvaluation.swift`).
+        let plans: [ArgumentPlan]
+        /// Keeps the paths that `plans` refers to unowned.
+        private let paths: [PathHolder]
 
         init(name: String, arguments: [Argument], text: String) {
             self.name = name
@@ -30,10 +34,36 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
             } else {
                 formatPieces = nil
             }
+            var paths: [PathHolder] = []
+            plans = arguments.map { argument in
+                switch argument {
+                case .string(let value, _): return .value(.string(value))
+                case .literal(let value): return .value(value)
+                case .path(let path):
+                    let holder = PathHolder(path)
+                    paths.append(holder)
+                    return .path(.passUnretained(holder))
+                case .call(let call): return .call(.passUnretained(call.storage))
+                }
+            }
+            self.paths = paths
         }
     }
 
-    private let storage: Storage
+    /// One argument ready to evaluate: a value, or a path or nested call reached unowned (the
+    /// call's storage keeps them alive), so that evaluating it counts no reference.
+    enum ArgumentPlan: @unchecked Sendable {
+        case value(JSON)
+        case path(Unmanaged<PathHolder>)
+        case call(Unmanaged<Storage>)
+    }
+
+    final class PathHolder: Sendable {
+        let path: JSONPath
+        init(_ path: JSONPath) { self.path = path }
+    }
+
+    let storage: Storage
 
     /// The full name, e.g. `States.Format`.
     public var name: String { storage.name }

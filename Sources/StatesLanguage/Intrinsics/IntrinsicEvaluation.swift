@@ -3,20 +3,57 @@ extension IntrinsicCall {
     /// with AWS's cause text, or `States.Runtime` for an argument path that matches nothing.
     /// `field` is the payload template key (`name.$`) quoted when an argument path matches nothing.
     public func evaluate(in context: inout EvaluationContext, field: String? = nil) throws(ExecutionError) -> JSON {
-        var values: [JSON] = []
-        values.reserveCapacity(arguments.count)
-        let arguments = arguments
-        for i in arguments.indices {
-            values.append(try evaluate(arguments[i], in: &context, field: field))
+        try storage.evaluate(in: &context, field: field)
+    }
+}
+
+extension IntrinsicCall.Storage {
+    func evaluate(in context: inout EvaluationContext, field: String?) throws(ExecutionError) -> JSON {
+        // The arguments live on the stack for the length of the call: most calls are small, and
+        // an array per call would be allocated and freed at every state that uses one.
+        try withUnsafeTemporaryAllocation(of: JSON.self, capacity: plans.count) { (buffer) throws(ExecutionError) -> JSON in
+            guard let base = buffer.baseAddress else {
+                return try apply(IntrinsicArguments(name: name, values: UnsafeBufferPointer(start: nil, count: 0)), in: &context)
+            }
+            var filled = 0
+            defer { base.deinitialize(count: filled) }
+            while filled < plans.count {
+                (base + filled).initialize(to: try evaluate(plans[filled], in: &context, field: field))
+                filled += 1
+            }
+            return try apply(IntrinsicArguments(name: name, values: UnsafeBufferPointer(start: base, count: filled)), in: &context)
         }
-        let args = IntrinsicArguments(call: self, values: values)
+    }
+
+    /// One argument's value.
+    private func evaluate(_ plan: IntrinsicCall.ArgumentPlan, in context: inout EvaluationContext,
+                          field: String?) throws(ExecutionError) -> JSON {
+        var failure: ExecutionError?
+        let value: JSON
+        switch plan {
+        case .value(let v): return v
+        case .path(let holder):
+            value = holder._withUnsafeGuaranteedRef { holder in
+                do throws(ExecutionError) { return try holder.path.evaluate(in: context, field: field ?? text) } catch { failure = error; return .null }
+            }
+        case .call(let call):
+            value = call._withUnsafeGuaranteedRef { call in
+                do throws(ExecutionError) { return try call.evaluate(in: &context, field: field) } catch { failure = error; return .null }
+            }
+        }
+        if let failure { throw failure }
+        return value
+    }
+
+    /// Runs the function on arguments already evaluated.
+    func apply(_ args: IntrinsicArguments, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
         guard let function else { throw args.failure("The intrinsic function \(name) is not supported") }
         switch function {
-        case .format: return try IntrinsicFormat.format(args)
+        case .format: return try IntrinsicFormat.format(args, pieces: formatPieces)
         case .stringToJson: return try IntrinsicJSON.stringToJson(args)
         case .jsonToString: return try IntrinsicJSON.jsonToString(args)
         case .jsonMerge: return try IntrinsicJSON.jsonMerge(args)
-        case .array: return .array(values)
+        case .array: return .array(Array(args.values))
         case .arrayPartition: return try IntrinsicArrays.partition(args)
         case .arrayContains: return try IntrinsicArrays.contains(args)
         case .arrayRange: return try IntrinsicArrays.range(args)
@@ -36,24 +73,12 @@ extension IntrinsicCall {
     }
 }
 
-extension IntrinsicCall {
-    /// One argument's value, the argument read in place.
-    private func evaluate(_ argument: borrowing Argument, in context: inout EvaluationContext,
-                          field: String?) throws(ExecutionError) -> JSON {
-        switch argument {
-        case .string(let value, _): return .string(value)
-        case .literal(let v): return v
-        case .call(let call): return try call.evaluate(in: &context, field: field)
-        case .path(let path):
-            return try path.evaluate(in: context, field: field ?? text)
-        }
-    }
-}
-
 /// The evaluated arguments of one call, with checks that fail the way AWS does.
 struct IntrinsicArguments {
-    let call: IntrinsicCall
-    let values: [JSON]
+    /// The function's full name, for messages.
+    let name: String
+    /// Valid only during the call they were evaluated for.
+    let values: UnsafeBufferPointer<JSON>
 
     var count: Int { values.count }
     subscript(i: Int) -> JSON { values[i] }
@@ -70,13 +95,13 @@ struct IntrinsicArguments {
 
     func expectCount(_ n: Int) throws(ExecutionError) {
         guard values.count == n else {
-            throw failure("Invalid arguments in \(call.name): expected \(n) argument\(n == 1 ? "" : "s") but got \(values.count)")
+            throw failure("Invalid arguments in \(name): expected \(n) argument\(n == 1 ? "" : "s") but got \(values.count)")
         }
     }
 
     func expectCount(_ range: ClosedRange<Int>) throws(ExecutionError) {
         guard range.contains(values.count) else {
-            throw failure("Invalid arguments in \(call.name): expected \(range.lowerBound) to \(range.upperBound) arguments but got \(values.count)")
+            throw failure("Invalid arguments in \(name): expected \(range.lowerBound) to \(range.upperBound) arguments but got \(values.count)")
         }
     }
 
@@ -108,6 +133,6 @@ struct IntrinsicArguments {
     }
 
     func typeMismatch(_ i: Int, expected: String) -> ExecutionError {
-        failure("Invalid arguments in \(call.name): argument \(i + 1) must be of type \(expected) but was \(values[i].typeName)")
+        failure("Invalid arguments in \(name): argument \(i + 1) must be of type \(expected) but was \(values[i].typeName)")
     }
 }

@@ -108,10 +108,7 @@ public struct JSONPathSyntaxError: Error, Sendable, Hashable, CustomStringConver
 
 /// One step of a reference path (a member name or an array index), kept out of the boxed
 /// `Segment` so that following it retains nothing on the way.
-enum ReferenceStep: Sendable, Hashable {
-    case member(String)
-    case index(Int)
-}
+typealias ReferenceStep = JSONStep
 
 /// One step of a path.
 indirect enum Segment: Sendable, Hashable {

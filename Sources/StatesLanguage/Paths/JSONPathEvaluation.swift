@@ -67,7 +67,7 @@ extension JSONPath {
 
     /// Evaluates against `document`, ignoring which root the path names.
     public func evaluate(_ document: borrowing JSON) throws(PathFailure) -> JSON {
-        if let steps = referenceSteps, let value = Self.follow(steps, 0, in: document) { return value }
+        if let steps = referenceSteps, let value = document.following(steps) { return value }
         let document = copy document
         var walker = PathWalker(segments: segments, document: document)
         do {
@@ -85,32 +85,6 @@ extension JSONPath {
             return first
         }
         return .array(walker.results)
-    }
-
-    /// The common case without bookkeeping: member names and indexes only; nil when something is
-    /// missing (the walker then explains what). Recursion passes each node borrowed, so only
-    /// the value found is retained.
-    static func follow(_ steps: [ReferenceStep], _ i: Int, in node: borrowing JSON) -> JSON? {
-        if i == steps.count { return copy node }
-        switch steps[i] {
-        case .member(let name):
-            switch node {
-            case .object(let object):
-                guard let at = object.index(forKey: name) else { return nil }
-                return follow(steps, i + 1, in: object.values[at])
-            default:
-                return nil
-            }
-        case .index(let index):
-            switch node {
-            case .array(let array):
-                let at = index < 0 ? array.count + index : index
-                guard array.indices.contains(at) else { return nil }
-                return follow(steps, i + 1, in: array[at])
-            default:
-                return nil
-            }
-        }
     }
 
     /// Like `evaluate(in:)`, nil when the path yields nothing.

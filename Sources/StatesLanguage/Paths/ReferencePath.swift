@@ -22,12 +22,57 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     /// with `States.ResultPathMatchFailure`.
     public func set(_ value: JSON, in document: JSON) throws(ExecutionError) -> JSON {
         var copy = document
-        guard Self.write(value, into: &copy, path.segments[...]) else {
+        let written: Bool
+        if let steps = path.referenceSteps {
+            written = Self.write(value, into: &copy, steps, 0)
+        } else {
+            written = Self.write(value, into: &copy, path.segments[...])
+        }
+        guard written else {
             throw ExecutionError(
                 StatesErrorName.resultPathMatchFailure,
                 cause: "Unable to apply ReferencePath \(path.text) to input \(JSONPrinter.compact(document))")
         }
         return copy
+    }
+
+    /// Writes along member names and indexes; each container on the way is taken out of its
+    /// parent while it is edited, so that one only this document holds is changed in place.
+    private static func write(_ value: JSON, into node: inout JSON, _ steps: [JSONStep], _ i: Int) -> Bool {
+        guard i < steps.count else {
+            node = value
+            return true
+        }
+        switch steps[i] {
+        case .member(let name):
+            guard case .object(var object) = node else { return false }
+            node = .null
+            defer { node = .object(object) }
+            guard let at = object.index(forKey: name) else {
+                // A missing member is created; objects are created for the rest of the way.
+                var child: JSON = .object([:])
+                let ok = write(value, into: &child, steps, i + 1)
+                object.updateValue(child, forKey: name)
+                return ok
+            }
+            if i + 1 == steps.count {
+                object.setValue(value, at: at)
+                return true
+            }
+            var child = object.value(at: at)
+            object.setValue(.null, at: at)
+            let ok = write(value, into: &child, steps, i + 1)
+            object.setValue(child, at: at)
+            return ok
+        case .index(let index):
+            guard case .array(var array) = node else { return false }
+            let effective = index < 0 ? array.count + index : index
+            guard array.indices.contains(effective) else { return false }
+            node = .null
+            let ok = write(value, into: &array[effective], steps, i + 1)
+            node = .array(array)
+            return ok
+        }
     }
 
     private static func write(_ value: JSON, into node: inout JSON, _ rest: ArraySlice<Segment>) -> Bool {

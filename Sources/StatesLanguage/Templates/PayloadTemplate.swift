@@ -2,48 +2,103 @@
 /// legacy Map Parameters): members whose key ends in `.$` are computed from a path, a context path,
 /// a variable or an intrinsic function call; everything else is copied as written.
 public struct PayloadTemplate: Sendable, Hashable {
-    indirect enum Node: Sendable, Hashable {
+    enum Node: Sendable, Hashable {
         case literal(JSON)
-        /// `skeleton` holds the members' keys with null values when the keys are distinct: an
-        /// evaluation fills in the values of a copy, and every result shares the keys' storage.
-        case object([(key: String, node: Node)], skeleton: JSONObject?)
+        case object(ObjectNode)
         case array([Node])
-        /// A `.$` member: `field` is the key as written (with `.$`), for error messages.
-        case expression(ValueExpression, field: String)
+        /// A `.$` member.
+        case expression(ExpressionNode)
+    }
 
-        static func == (a: Node, b: Node) -> Bool {
-            switch (a, b) {
-            case (.literal(let x), .literal(let y)): return x == y
-            case (.object(let x, _), .object(let y, _)):
-                return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.node == $1.node }
-            case (.array(let x), .array(let y)): return x == y
-            case (.expression(let x, let f), .expression(let y, let g)): return x == y && f == g
-            default: return false
+    // Object and expression nodes are objects: a node is copied with one reference, and an
+    // evaluation reads a node's parts through it in place.
+
+    /// An object with computed members. `skeleton` holds the members' keys with null values when
+    /// the keys are distinct: an evaluation builds a result with them, and every result shares
+    /// the keys' storage.
+    final class ObjectNode: Sendable, Hashable {
+        let keys: [String]
+        let nodes: [Node]
+        let skeleton: JSONObject?
+        /// `nodes` as an evaluation walks them: nested objects and expressions by unowned
+        /// reference (`nodes` keeps them alive), so that visiting one counts no reference.
+        let steps: [Step]
+
+        enum Step: @unchecked Sendable {
+            case literal(JSON)
+            case object(Unmanaged<ObjectNode>)
+            case expression(Unmanaged<ExpressionNode>)
+            case other(Node)
+        }
+
+        init(keys: [String], nodes: [Node], skeleton: JSONObject?) {
+            self.keys = keys
+            self.nodes = nodes
+            self.skeleton = skeleton
+            steps = nodes.map { node in
+                switch node {
+                case .literal(let value): return .literal(value)
+                case .object(let object): return .object(.passUnretained(object))
+                case .expression(let expression): return .expression(.passUnretained(expression))
+                case .array: return .other(node)
+                }
             }
         }
 
+        static func == (a: ObjectNode, b: ObjectNode) -> Bool { a === b || (a.keys == b.keys && a.nodes == b.nodes) }
         func hash(into hasher: inout Hasher) {
-            switch self {
-            case .literal(let v): hasher.combine(0); hasher.combine(v)
-            case .object(let members, _):
-                hasher.combine(1)
-                for m in members { hasher.combine(m.key); hasher.combine(m.node) }
-            case .array(let a): hasher.combine(2); hasher.combine(a)
-            case .expression(let e, let f): hasher.combine(3); hasher.combine(e); hasher.combine(f)
-            }
+            hasher.combine(keys)
+            hasher.combine(nodes)
         }
     }
 
-    let root: Node
+    /// A `.$` member: `field` is the key as written (with `.$`), for error messages.
+    final class ExpressionNode: Sendable, Hashable {
+        let expression: ValueExpression
+        let field: String
+
+        init(_ expression: ValueExpression, field: String) {
+            self.expression = expression
+            self.field = field
+        }
+
+        static func == (a: ExpressionNode, b: ExpressionNode) -> Bool { a === b || (a.expression == b.expression && a.field == b.field) }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(expression)
+            hasher.combine(field)
+        }
+    }
+
+    // Kept in one shared object, so that copying a template (out of a prepared state, into an
+    // evaluation) costs one reference.
+    private final class Storage: Sendable {
+        let root: Node
+        let source: JSON
+        init(root: Node, source: JSON) {
+            self.root = root
+            self.source = source
+        }
+    }
+    private let storage: Storage
+
+    var root: Node { storage.root }
 
     /// The template as written.
-    public let source: JSON
+    public var source: JSON { storage.source }
 
     /// Compiles a template; throws when a `.$` member's value is not a string holding a valid path or
     /// intrinsic function call.
     public init(_ source: JSON) throws(PayloadTemplateError) {
-        self.source = source
-        root = try Self.compile(source, pointer: "")
+        storage = Storage(root: try Self.compile(source, pointer: ""), source: source)
+    }
+
+    public static func == (a: PayloadTemplate, b: PayloadTemplate) -> Bool {
+        a.storage === b.storage || (a.root == b.root && a.source == b.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(root)
+        hasher.combine(source)
     }
 
     private static func compile(_ value: JSON, pointer: String) throws(PayloadTemplateError) -> Node {
@@ -70,7 +125,8 @@ public struct PayloadTemplate: Sendable, Hashable {
             var skeleton = JSONObject(minimumCapacity: members.count)
             for m in members { skeleton[m.key] = .null }
             // `a` and `a.$` both written: the later one wins the key, in the earlier one's place.
-            return .object(members, skeleton: skeleton.count == members.count ? skeleton : nil)
+            return .object(ObjectNode(keys: members.map(\.key), nodes: members.map(\.node),
+                                      skeleton: skeleton.count == members.count ? skeleton : nil))
         case .array(let elements):
             var nodes: [Node] = []
             for (i, e) in elements.enumerated() { nodes.append(try compile(e, pointer: pointer + "/\(i)")) }
@@ -87,7 +143,7 @@ public struct PayloadTemplate: Sendable, Hashable {
             throw PayloadTemplateError(field: field, pointer: pointer, message: message)
         }
         do {
-            return .expression(try ValueExpression(text), field: field)
+            return .expression(ExpressionNode(try ValueExpression(text), field: field))
         } catch {
             throw PayloadTemplateError(field: field, pointer: pointer, message: "\(message) (\(error))")
         }
@@ -99,16 +155,16 @@ public struct PayloadTemplate: Sendable, Hashable {
     private static func usesContextObject(_ node: Node) -> Bool {
         switch node {
         case .literal: return false
-        case .object(let members, _): return members.contains { usesContextObject($0.node) }
+        case .object(let object): return object.nodes.contains(where: usesContextObject)
         case .array(let nodes): return nodes.contains(where: usesContextObject)
-        case .expression(let expression, _): return expression.usesContextObject
+        case .expression(let expression): return expression.expression.usesContextObject
         }
     }
 
     /// Builds the payload. `context.input` is the document `$` refers to; `context.random` advances for
     /// each States.MathRandom / States.UUID call.
     public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
-        try Self.evaluate(root, in: &context)
+        try Self.evaluate(storage.root, in: &context)
     }
 
     private static func evaluate(_ node: borrowing Node, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
@@ -119,17 +175,41 @@ public struct PayloadTemplate: Sendable, Hashable {
             out.reserveCapacity(nodes.count)
             for n in nodes { out.append(try evaluate(n, in: &context)) }
             return .array(out)
-        case .object(let members, let skeleton?):
-            var out = skeleton
-            for i in members.indices { out.values[i] = try evaluate(members[i].node, in: &context) }
-            return .object(out)
-        case .object(let members, nil):
-            var out = JSONObject(minimumCapacity: members.count)
-            for m in members { out[m.key] = try evaluate(m.node, in: &context) }
-            return .object(out)
-        case .expression(let expression, let field):
-            return try expression.evaluate(in: &context, field: field)
+        case .object(let object):
+            return try evaluate(object, in: &context)
+        case .expression(let node):
+            return try node.expression.evaluate(in: &context, field: node.field)
         }
+    }
+
+    private static func evaluate(_ object: ObjectNode, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+        guard let skeleton = object.skeleton else {
+            var out = JSONObject(minimumCapacity: object.keys.count)
+            for i in object.keys.indices { out[object.keys[i]] = try evaluate(object.nodes[i], in: &context) }
+            return .object(out)
+        }
+        return .object(try JSONObject(keysOf: skeleton) { (i) throws(ExecutionError) -> JSON in
+            try evaluate(object.steps[i], in: &context)
+        })
+    }
+
+    private static func evaluate(_ step: ObjectNode.Step, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+        var failure: ExecutionError?
+        let value: JSON
+        switch step {
+        case .literal(let v): return v
+        case .other(let node): return try evaluate(node, in: &context)
+        case .object(let object):
+            value = object._withUnsafeGuaranteedRef { object in
+                do throws(ExecutionError) { return try evaluate(object, in: &context) } catch { failure = error; return .null }
+            }
+        case .expression(let expression):
+            value = expression._withUnsafeGuaranteedRef { node in
+                do throws(ExecutionError) { return try node.expression.evaluate(in: &context, field: node.field) } catch { failure = error; return .null }
+            }
+        }
+        if let failure { throw failure }
+        return value
     }
 }
 

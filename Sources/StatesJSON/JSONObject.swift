@@ -1,0 +1,501 @@
+/// A JSON object's members, in the order they were written.
+///
+/// The members live in one shared buffer, so copying an object (into a history event, a stage
+/// record, the next state's input) costs one reference, and an object that only one owner holds
+/// is changed in place. Keys are found by comparing them in order; an object with more than
+/// `indexThreshold` members also keeps a hash index of its keys.
+// Sendable by hand: the buffer is changed only by a mutating member of the one `JSONObject` that
+// holds it (`makeUnique`), so a shared buffer is never written.
+public struct JSONObject: @unchecked Sendable {
+    // Reading is inlinable into the other modules, so that a lookup retains nothing.
+
+    /// One member.
+    @usableFromInline
+    struct Member {
+        @usableFromInline var key: String
+        @usableFromInline var value: JSON
+        @usableFromInline init(key: String, value: JSON) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline
+    struct Header {
+        @usableFromInline var count: Int
+        @usableFromInline var capacity: Int
+        /// An upper bound on the object's compact JSON size in bytes, kept as members change, so
+        /// that the payload limit is settled for most states without walking their output.
+        @usableFromInline var bound: Int
+        /// Each key's position, for large objects only.
+        @usableFromInline var index: [String: Int]?
+    }
+
+    // Changed only through `JSONObject`'s mutating members, which first make it unique.
+    @usableFromInline
+    final class Storage: ManagedBuffer<Header, Member> {
+        // Through pointers: `header` itself is a class property, and each use of one is checked
+        // for exclusive access at run time.
+        // The addresses come from ManagedBuffer's fixed layout (the object's own header, then
+        // `Header`, then the members), so that no closure keeps the buffer retained around a read.
+        @inlinable
+        var head: UnsafeMutablePointer<Header> {
+            (UnsafeMutableRawPointer(Unmanaged.passUnretained(self).toOpaque()) + Layout.headerOffset)
+                .assumingMemoryBound(to: Header.self)
+        }
+        @inlinable
+        var members: UnsafeMutablePointer<Member> {
+            (UnsafeMutableRawPointer(Unmanaged.passUnretained(self).toOpaque()) + Layout.membersOffset)
+                .assumingMemoryBound(to: Member.self)
+        }
+
+        deinit {
+            members.deinitialize(count: head.pointee.count)
+        }
+    }
+
+    /// Where ManagedBuffer puts the header and the members (checked against its own pointers by
+    /// `JSONObject.checkLayout()`).
+    @usableFromInline
+    enum Layout {
+        /// A Swift object's own header: its metadata pointer and reference counts.
+        @inlinable static var objectHeaderSize: Int { 2 * MemoryLayout<UnsafeRawPointer>.size }
+        @inlinable static var headerOffset: Int { roundUp(objectHeaderSize, MemoryLayout<Header>.alignment) }
+        @inlinable static var membersOffset: Int {
+            roundUp(headerOffset + MemoryLayout<Header>.size, MemoryLayout<Member>.alignment)
+        }
+        @inlinable static func roundUp(_ n: Int, _ alignment: Int) -> Int { (n + alignment - 1) / alignment * alignment }
+    }
+
+    /// Whether the fixed offsets match where ManagedBuffer really put the parts (a test asks).
+    public static func checkLayout() -> Bool {
+        let storage = allocate(capacity: 1)
+        let header = storage.withUnsafeMutablePointerToHeader { UnsafeMutableRawPointer($0) }
+        let members = storage.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+        return header == UnsafeMutableRawPointer(storage.head) && members == UnsafeMutableRawPointer(storage.members)
+    }
+
+    /// Objects with more members than this find keys through a hash index.
+    static let indexThreshold = 16
+
+    /// nil while the object has never held a member: `{}` costs no allocation.
+    @usableFromInline var storage: Storage?
+
+    /// An empty object.
+    public init() {}
+
+    /// An empty object with room for `minimumCapacity` members.
+    public init(minimumCapacity: Int) {
+        if minimumCapacity > 0 { storage = Self.allocate(capacity: minimumCapacity) }
+    }
+
+    /// An object of `keys` and `values` (the same count) in that order; the keys must be distinct.
+    public init(uncheckedUniqueKeys keys: [String], values: [JSON]) {
+        precondition(keys.count == values.count, "JSONObject: \(keys.count) keys but \(values.count) values")
+        guard !keys.isEmpty else { return }
+        let storage = Self.allocate(capacity: keys.count)
+        let members = storage.members
+        var bound = 2
+        for i in keys.indices {
+            (members + i).initialize(to: Member(key: keys[i], value: values[i]))
+            bound = Self.adding(bound, Self.memberBound(keys[i], values[i]))
+        }
+        storage.head.pointee.count = keys.count
+        storage.head.pointee.bound = bound
+        if keys.count > Self.indexThreshold { storage.head.pointee.index = Self.buildIndex(storage) }
+        self.storage = storage
+    }
+
+    /// An object of the given pairs; a later duplicate key replaces the earlier value in its place.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, JSON) {
+        self.init()
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// An object with `skeleton`'s keys, in order, and the values `value(i)` gives for each
+    /// position: one allocation, nothing copied twice (payload templates build objects so).
+    @inlinable
+    public init<E: Error>(keysOf skeleton: JSONObject, values value: (Int) throws(E) -> JSON) throws(E) {
+        self.init()
+        guard let source = skeleton.storage else { return }
+        let n = source.head.pointee.count
+        let storage = Self.allocate(capacity: n)
+        let from = source.members, to = storage.members
+        var filled = 0
+        var bound = 2
+        while filled < n {
+            let v = try value(filled)
+            bound = Self.adding(bound, Self.memberBound(from[filled].key, v))
+            (to + filled).initialize(to: Member(key: from[filled].key, value: v))
+            filled += 1
+            // Counted as they come, so that a throw leaves a buffer that releases what it holds.
+            storage.head.pointee.count = filled
+        }
+        storage.head.pointee.bound = bound
+        storage.head.pointee.index = source.head.pointee.index
+        self.storage = storage
+    }
+
+    @usableFromInline
+    static func allocate(capacity: Int) -> Storage {
+        let buffer = Storage.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: capacity, bound: 2, index: nil) }
+        return unsafeDowncast(buffer, to: Storage.self)
+    }
+
+    private static func buildIndex(_ storage: Storage) -> [String: Int] {
+        let members = storage.members
+        let count = storage.head.pointee.count
+        var index = [String: Int](minimumCapacity: count)
+        for i in 0..<count { index[members[i].key] = i }
+        return index
+    }
+
+    // MARK: - Reading
+
+    /// The number of members.
+    @inlinable
+    public var count: Int { storage?.head.pointee.count ?? 0 }
+
+    /// Whether the object has no members.
+    @inlinable
+    public var isEmpty: Bool { count == 0 }
+
+    /// The position of `key`, or nil.
+    @inlinable
+    public func index(forKey key: String) -> Int? {
+        guard let storage else { return nil }
+        let head = storage.head
+        if head.pointee.index != nil { return head.pointee.index![key] }
+        let members = storage.members
+        var i = 0
+        let count = head.pointee.count
+        while i < count {
+            if members[i].key == key { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The value of `key`; setting nil removes the member, setting a new key appends it.
+    public subscript(key: String) -> JSON? {
+        @inlinable
+        get {
+            guard let storage, let i = index(forKey: key) else { return nil }
+            return storage.members[i].value
+        }
+        set {
+            if let newValue { updateValue(newValue, forKey: key) } else { removeValue(forKey: key) }
+        }
+    }
+
+    /// The value at a position (`0..<count`).
+    @inlinable
+    public func value(at position: Int) -> JSON {
+        precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
+        return storage.unsafelyUnwrapped.members[position].value
+    }
+
+    /// The key at a position (`0..<count`).
+    @inlinable
+    public func key(at position: Int) -> String {
+        precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
+        return storage.unsafelyUnwrapped.members[position].key
+    }
+
+    /// Whether both objects are the same shared buffer (then they are certainly equal).
+    public func isIdentical(to other: JSONObject) -> Bool {
+        switch (storage, other.storage) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a === b
+        default: return false
+        }
+    }
+
+    /// Names the shared buffer (nil while empty): copies that still share it have the same one.
+    public var bufferIdentity: ObjectIdentifier? { storage.map(ObjectIdentifier.init) }
+
+    /// The keys, in order.
+    public var keys: Keys { Keys(object: self) }
+    /// The values, in order.
+    public var values: Values { Values(object: self) }
+
+    /// The keys of an object, in order.
+    public struct Keys: RandomAccessCollection, Sendable {
+        let object: JSONObject
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { object.count }
+        public subscript(position: Int) -> String { object.key(at: position) }
+    }
+
+    /// The values of an object, in order.
+    public struct Values: RandomAccessCollection, Sendable {
+        let object: JSONObject
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { object.count }
+        public subscript(position: Int) -> JSON { object.value(at: position) }
+    }
+
+    // MARK: - Size bound
+
+    /// An upper bound on the compact JSON size of this object in bytes: at least as large as
+    /// `JSONPrinter.compactByteCount`, read without walking the members (a string counts six
+    /// bytes per UTF-8 byte, as if every one were escaped; a number 32).
+    public var sizeBound: Int { storage?.head.pointee.bound ?? 2 }
+
+    /// Bounds stop growing here, far above any payload limit, so that sums never overflow.
+    @usableFromInline static var boundCap: Int { 1 << 40 }
+
+    @usableFromInline
+    static func adding(_ a: Int, _ b: Int) -> Int { Swift.min(a + b, boundCap) }
+
+    /// `bound` with one part replaced; a bound that reached the cap stays there (its parts are
+    /// no longer known exactly).
+    @usableFromInline
+    static func replacing(_ bound: Int, _ old: Int, with new: Int) -> Int {
+        bound >= boundCap ? boundCap : adding(bound - old, new)
+    }
+
+    /// A member's share: its quoted key, the colon and the comma before the next one, its value.
+    @usableFromInline
+    static func memberBound(_ key: String, _ value: JSON) -> Int {
+        adding(Swift.min(4 + 6 * key.utf8.count, boundCap), valueBound(value))
+    }
+
+    /// The bound of any value: objects answer from their header, arrays add up their elements.
+    @usableFromInline
+    static func valueBound(_ value: JSON) -> Int {
+        switch value {
+        case .null, .bool: return 5
+        case .number: return 32
+        case .string(let s): return Swift.min(2 + 6 * s.utf8.count, boundCap)
+        case .object(let o): return o.sizeBound
+        case .array(let a):
+            var total = 2
+            for e in a { total = adding(total, adding(1, valueBound(e))) }
+            return total
+        }
+    }
+
+    // MARK: - Changing
+
+    /// Makes the buffer this object's own, with room for at least `capacity` members.
+    mutating func makeUnique(capacity: Int) -> Storage {
+        let unique = isKnownUniquelyReferenced(&storage)
+        if unique, let storage, storage.head.pointee.capacity >= capacity { return storage }
+        let count = self.count
+        let oldCapacity = storage?.head.pointee.capacity ?? 0
+        // A unique buffer that is full doubles, so that appending one member at a time stays
+        // linear; a copy gets just the room asked for.
+        let newCapacity = unique && capacity > oldCapacity ? Swift.max(capacity, oldCapacity * 2) : Swift.max(capacity, count)
+        let fresh = Self.allocate(capacity: newCapacity)
+        if let old = storage {
+            if unique {
+                fresh.members.moveInitialize(from: old.members, count: count)
+                old.head.pointee.count = 0
+            } else {
+                fresh.members.initialize(from: old.members, count: count)
+            }
+            fresh.head.pointee.count = count
+            fresh.head.pointee.bound = old.head.pointee.bound
+            fresh.head.pointee.index = old.head.pointee.index
+        }
+        storage = fresh
+        return fresh
+    }
+
+    /// Replaces the value at a position (`0..<count`), in place when this object is the only owner.
+    public mutating func setValue(_ value: consuming JSON, at position: Int) {
+        precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
+        let storage = makeUnique(capacity: count)
+        let old = Self.valueBound(storage.members[position].value)
+        storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, old, with: Self.valueBound(value))
+        storage.members[position].value = value
+    }
+
+    /// Sets `key` to `value` (appending a new key at the end); returns the old value.
+    @discardableResult
+    public mutating func updateValue(_ value: JSON, forKey key: String) -> JSON? {
+        if let i = index(forKey: key) {
+            let storage = makeUnique(capacity: count)
+            let old = storage.members[i].value
+            storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, Self.valueBound(old), with: Self.valueBound(value))
+            storage.members[i].value = value
+            return old
+        }
+        let count = self.count
+        let storage = makeUnique(capacity: count + 1)
+        (storage.members + count).initialize(to: Member(key: key, value: value))
+        storage.head.pointee.count = count + 1
+        storage.head.pointee.bound = Self.adding(storage.head.pointee.bound, Self.memberBound(key, value))
+        if storage.head.pointee.index != nil {
+            storage.head.pointee.index![key] = count
+        }
+        if storage.head.pointee.index == nil && count + 1 > Self.indexThreshold { storage.head.pointee.index = Self.buildIndex(storage) }
+        return nil
+    }
+
+    /// Removes `key` (the members after it move up); returns its value.
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> JSON? {
+        guard let i = index(forKey: key) else { return nil }
+        let storage = makeUnique(capacity: count)
+        let members = storage.members
+        let old = (members + i).move().value
+        let n = storage.head.pointee.count
+        (members + i).moveInitialize(from: members + i + 1, count: n - i - 1)
+        storage.head.pointee.count = n - 1
+        storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, Self.memberBound(key, old), with: 0)
+        if storage.head.pointee.index != nil {
+            storage.head.pointee.index = storage.head.pointee.count > Self.indexThreshold ? Self.buildIndex(storage) : nil
+        }
+        return old
+    }
+
+    /// Removes every member.
+    public mutating func removeAll() { storage = nil }
+
+    /// Makes room for `minimumCapacity` members.
+    public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        guard minimumCapacity > (storage?.head.pointee.capacity ?? 0) else { return }
+        _ = makeUnique(capacity: minimumCapacity)
+    }
+
+    /// Adds the members of `other`; for a key both have, `combine(old, new)` decides the value.
+    public mutating func merge(_ other: JSONObject, uniquingKeysWith combine: (JSON, JSON) throws -> JSON) rethrows {
+        for (key, value) in other {
+            if let old = self[key] { self[key] = try combine(old, value) } else { self[key] = value }
+        }
+    }
+
+    /// The same keys in the same order with each value transformed.
+    public func mapValues(_ transform: (JSON) throws -> JSON) rethrows -> JSONObject {
+        var out = JSONObject(minimumCapacity: count)
+        for (key, value) in self { out.updateValue(try transform(value), forKey: key) }
+        return out
+    }
+
+    /// Sorts the members in place.
+    public mutating func sort(by areInIncreasingOrder: ((key: String, value: JSON), (key: String, value: JSON)) throws -> Bool) rethrows {
+        let sorted = try self.sorted(by: areInIncreasingOrder)
+        var out = JSONObject(minimumCapacity: sorted.count)
+        for (key, value) in sorted { out.updateValue(value, forKey: key) }
+        self = out
+    }
+}
+
+// MARK: - A collection of (key, value) pairs
+
+extension JSONObject: RandomAccessCollection {
+    /// Walks the members in order.
+    public struct Iterator: IteratorProtocol {
+        let storage: Storage?
+        var position = 0
+        let end: Int
+
+        init(_ object: JSONObject) {
+            storage = object.storage
+            end = object.count
+        }
+
+        public mutating func next() -> (key: String, value: JSON)? {
+            guard position < end, let storage else { return nil }
+            let member = storage.members[position]
+            position += 1
+            return (member.key, member.value)
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(self) }
+
+    public typealias Element = (key: String, value: JSON)
+    public typealias Index = Int
+    public typealias Indices = Range<Int>
+    public typealias SubSequence = Slice<JSONObject>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> (key: String, value: JSON) {
+        precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
+        let member = storage.unsafelyUnwrapped.members[position]
+        return (member.key, member.value)
+    }
+}
+
+// MARK: - Equality: members compare as a set, as JSON objects do.
+
+extension JSONObject: Hashable {
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        if a.isIdentical(to: b) { return true }
+        guard a.count == b.count else { return false }
+        for (key, value) in a {
+            guard let other = b[key], other == value else { return false }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        // Order-independent: combine a commutative sum of member hashes.
+        var sum = 0
+        for (k, v) in self {
+            var h = Hasher()
+            h.combine(k)
+            h.combine(v)
+            sum &+= h.finalize()
+        }
+        hasher.combine(sum)
+    }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        self.init(minimumCapacity: elements.count)
+        for (k, v) in elements { self[k] = v }
+    }
+}
+
+extension JSONObject: CustomStringConvertible {
+    public var description: String {
+        "[" + map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "]"
+    }
+}
+
+// MARK: - Following a path without copying what is passed through
+
+/// One step into a document: a member name or an array index (negative counts from the end).
+public enum JSONStep: Sendable, Hashable {
+    case member(String)
+    case index(Int)
+}
+
+extension JSON {
+    /// The node at the end of `steps`, or nil when a step finds nothing. The nodes on the way are
+    /// read in place: only the node found is copied (one reference).
+    public func following(_ steps: [JSONStep]) -> JSON? {
+        Self.follow(steps, 0, self)
+    }
+
+    private static func follow(_ steps: [JSONStep], _ i: Int, _ node: JSON) -> JSON? {
+        if i == steps.count { return node }
+        switch steps[i] {
+        case .member(let name):
+            switch node {
+            case .object(let object):
+                guard let at = object.index(forKey: name) else { return nil }
+                return follow(steps, i + 1, object.storage.unsafelyUnwrapped.members[at].value)
+            default:
+                return nil
+            }
+        case .index(let index):
+            switch node {
+            case .array(let array):
+                let at = index < 0 ? array.count + index : index
+                guard at >= 0 && at < array.count else { return nil }
+                return follow(steps, i + 1, array[at])
+            default:
+                return nil
+            }
+        }
+    }
+}
