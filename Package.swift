@@ -38,8 +38,10 @@ let package = Package(
             name: "CommandLineSupport",
             dependencies: ["StepDebugger", "DebuggerUI", "CursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
-        .executableTarget(name: "asldb", dependencies: ["CommandLineSupport"], swiftSettings: strict),
-        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI"], swiftSettings: strict),
+        // The allocator setting the executables start with (see its header).
+        .target(name: "CAllocatorTuning"),
+        .executableTarget(name: "asldb", dependencies: ["CommandLineSupport", "CAllocatorTuning"], swiftSettings: strict),
+        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI", "CAllocatorTuning"], swiftSettings: strict),
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),

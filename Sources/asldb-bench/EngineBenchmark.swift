@@ -1,4 +1,5 @@
 import Foundation
+import CAllocatorTuning
 import StatesEngine
 
 /// Runs the shared engine workloads (`bench/workloads/manifest.json`) to completion and reports
@@ -12,6 +13,7 @@ enum EngineBenchmark {
         let sizeFilter = arguments.firstIndex(of: "-s").map { Int(arguments[$0 + 1]) ?? 0 }
         // Like the debugger: keep every earlier moment of the execution alive while stepping.
         let keepMoments = arguments.contains("--keep-moments")
+        let cold = arguments.contains("--cold")
         // Like the reference's figures: the median of several runs.
         let repetitions = max(1, arguments.firstIndex(of: "-r").flatMap { Int(arguments[$0 + 1]) } ?? 3)
         guard let directory, let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
@@ -45,7 +47,7 @@ enum EngineBenchmark {
                     wrong += 1
                     continue
                 }
-                let runs = (0..<repetitions).map { _ in measure(definition, input, keepMoments: keepMoments) }
+                let runs = (0..<repetitions).map { _ in measure(definition, input, keepMoments: keepMoments, cold: cold) }
                 let result = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
                 let ok = runs.allSatisfy { $0.output == expected }
                 if !ok { wrong += 1 }
@@ -60,7 +62,8 @@ enum EngineBenchmark {
                     + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
-        print("median of \(repetitions) runs (-r N); peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
+        print("median of \(repetitions) runs (-r N)" + (cold ? ", each from memory given back to the system (--cold)" : "")
+            + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         if let source = reference.source {
             print("vs reference: transitions/s over the tuned moto figure of \(source); ✓ = at least "
                 + "\(Int(ReferenceFigures.target))x (\(meeting) of \(rows) rows)")
@@ -78,19 +81,22 @@ enum EngineBenchmark {
         var seconds: Double
     }
 
-    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool,
+    /// `cold`: each run starts from memory given back to the system, as a new process would,
+    /// instead of reusing what the run before freed.
+    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool, cold: Bool = false,
                         payloadLimit: Int? = Execution.payloadLimit) -> Measurement {
         var options = ExecutionOptions()
         options.historyLimit = nil
         options.payloadLimit = payloadLimit
         var execution = Execution(definition: definition, input: input, options: options)
+        if cold { asldb_release_free_memory() }
         let clock = ContinuousClock()
         var transitions = 0
         var moments: [Execution] = []
         let elapsed = clock.measure {
             while let event = try? execution.step() {
                 if keepMoments { moments.append(execution) }
-                if event.type.rawValue.hasSuffix("StateEntered") { transitions += 1 }
+                if event.type.isStateEntered { transitions += 1 }
             }
         }
         precondition(!keepMoments || moments.count == execution.history.count)

@@ -59,8 +59,14 @@ enum ScaleChecks {
             smallOK = smallOK && m.output == small.expected
             best = min(best, m.seconds / Double(m.transitions))
         }
+        // The long run too: the first one also pays for the memory the process has not touched
+        // yet, which is not what this check is about.
         let large = chain(33_333)
-        let m = EngineBenchmark.measure(definition, large.input, keepMoments: false)
+        var m = EngineBenchmark.measure(definition, large.input, keepMoments: false)
+        for _ in 0..<2 {
+            let again = EngineBenchmark.measure(definition, large.input, keepMoments: false)
+            if again.seconds < m.seconds || again.output != large.expected { m = again }
+        }
         let perLarge = m.seconds / Double(m.transitions)
         let growth = perLarge / best
         // Generous: a history-length term would show as a growth of 10x and more at 100x the length.
@@ -121,7 +127,7 @@ enum ScaleChecks {
         var transitions = 0
         let elapsed = clock.measure {
             while let event = try? execution.step() {
-                if event.type.rawValue.hasSuffix("StateEntered") { transitions += 1 }
+                if event.type.isStateEntered { transitions += 1 }
             }
         }
         let retained = max(0, Int(EngineBenchmark.peakMemoryMiB() * 1024 * 1024) - before)

@@ -1,7 +1,11 @@
 // asldb-bench: release-build benchmarks, one family per first argument.
 // Usage: asldb-bench json | engine | ui [options]; asldb-bench --help lists them.
 
+import CAllocatorTuning
 import Foundation
+
+// As asldb itself starts: the engine's figures are the ones users get.
+asldb_tune_allocator()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
@@ -9,10 +13,12 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--workloads DIR] [--reference FILE]
+      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--cold] [--workloads DIR] [--reference FILE]
                               run the shared engine workloads, compare with the reference figures
                               of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
-                              transitions, a Map over 10 000 items, a 200 KiB state through 1 000
+                              transitions, a Map over 10 000 items, a 200 KiB state through 1 000;
+                              --cold starts each run from memory given back to the system, like a
+                              fresh `asldb run`, instead of reusing the memory the run before freed
       engine --check linearity|map10k|bigstate   one scale check
       ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
                               generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24

@@ -1,3 +1,5 @@
+import CAllocatorTuning
 import CommandLineSupport
 
+asldb_tune_allocator()
 RootCommand.runMain()
