@@ -106,6 +106,23 @@ public struct JSONObject: @unchecked Sendable {
         self.storage = storage
     }
 
+    /// An object that takes (moves) `count` distinct keys and their values from memory the parser
+    /// owns, which is left uninitialized.
+    init(movingKeys keys: UnsafeMutablePointer<String>, values: UnsafeMutablePointer<JSON>, count: Int) {
+        guard count > 0 else { return }
+        let storage = Self.allocate(capacity: count)
+        let members = storage.members
+        var bound = 2
+        for i in 0..<count {
+            let member = Member(key: (keys + i).move(), value: (values + i).move())
+            bound = Self.adding(bound, Self.memberBound(member.key, member.value))
+            (members + i).initialize(to: member)
+        }
+        storage.head.pointee.count = count
+        storage.head.pointee.bound = bound
+        self.storage = storage
+    }
+
     /// An object of the given pairs; a later duplicate key replaces the earlier value in its place.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, JSON) {
         self.init()

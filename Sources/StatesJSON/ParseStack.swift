@@ -36,6 +36,13 @@ struct ParseStack<Element>: ~Copyable {
         base[i]
     }
 
+    /// Hands the elements from `start` to the top to `body`, which moves every one of them out.
+    mutating func moveOut<R>(from start: Int, _ body: (UnsafeMutablePointer<Element>, Int) -> R) -> R {
+        let n = count - start
+        count = start
+        return body(base + start, n)
+    }
+
     /// Moves the elements from `start` to the top out into a new array.
     mutating func pop(from start: Int) -> [Element] {
         let n = count - start
