@@ -47,7 +47,9 @@ extension Execution {
         switch template {
         case nil: return value
         case .compiled(let compiled, let usesContextObject)?:
-            return try evaluate(value, usesContextObject: usesContextObject) { (c) throws(ExecutionError) in try compiled.evaluate(in: &c) }
+            var context = evaluationContext(value, usesContextObject: usesContextObject)
+            defer { random = context.random }
+            return try compiled.evaluate(in: &context)
         case .invalid(let source)?:
             return try applyTemplate(source, to: value)
         }

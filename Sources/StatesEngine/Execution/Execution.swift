@@ -93,9 +93,23 @@ public struct Execution: Sendable {
         return copy
     }
 
+    /// Advances by one event like `step()`, handing out only the event's type: a loop that does
+    /// not look at the events (`run()`, the benchmark) copies none of them.
+    @discardableResult
+    public mutating func stepType() throws(EngineError) -> EventType? {
+        while pending.isEmpty && status == .running {
+            try advance()
+        }
+        guard !pending.isEmpty else { return nil }
+        let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
+        let type = event.type
+        history.append(event)
+        return type
+    }
+
     /// Steps until the execution finishes.
     public mutating func run() throws(EngineError) {
-        while try step() != nil {}
+        while try stepType() != nil {}
     }
 
     // MARK: - Emitting events
