@@ -38,6 +38,24 @@ struct HistoryEventTests {
         #expect(bare.details?["outputDetails"] == ["truncated": false])
     }
 
+    @Test func steppingByTypeRecordsTheSameHistoryAsSteppingByEvent() throws {
+        let loop = """
+            {"StartAt": "Check", "States": {
+              "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThan": 3, "Next": "Add"}], "Default": "Done"},
+              "Add": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)"}, "Next": "Check"},
+              "Done": {"Type": "Succeed"}}}
+            """
+        var byEvent = Execution(definition: try machine(loop), input: ["i": 0])
+        var byType = byEvent
+        var events: [HistoryEvent] = []
+        while let event = try byEvent.step() { events.append(event) }
+        var types: [EventType] = []
+        while let type = try byType.stepType() { types.append(type) }
+        #expect(types == events.map(\.type))
+        #expect(byType.historyJSON == byEvent.historyJSON)
+        #expect(byType.output == ["i": 3])
+    }
+
     @Test func everyStateTypesEnteredEventCountsAsATransition() {
         for type in ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] {
             #expect(EventType.stateEntered(type).isStateEntered)
