@@ -8,18 +8,18 @@ extension Execution {
 
     /// `exitState(output:next:nextPosition:assigned:)` for a caller that holds the state's plan.
     /// `nextNode`, when known, is the next state itself.
-    mutating func exitState(_ state: StatePlan, output: JSON, next: String?, nextPosition: Int?,
+    mutating func exitState(_ state: StatePlan, output: consuming JSON, next: String?, nextPosition: Int?,
                             nextNode: Unmanaged<StatePlan>? = nil, assigned: JSONObject?) {
         let index = frames.count - 1
         if exceedsPayloadLimit(output) {
             failState(dataLimitExceeded(state.name), retryable: false)
             return
         }
-        frames[index].stages.output = output
+        frames[index].stages.output = copy output
         var details = HistoryEvent.Details.stageOutput(state.exitedDetails)
         if let assigned, !assigned.isEmpty {
             var object = state.exitedDetails.object
-            object.setValue(output, at: state.exitedDetails.index)
+            object.setValue(copy output, at: state.exitedDetails.index)
             object["assignedVariables"] = .object(assigned)
             object["assignedVariablesDetails"] = ["truncated": false]
             details = .object(object)
@@ -27,7 +27,7 @@ extension Execution {
         }
         emit(state.exitedType, stored: details, stages: frames[index].takeStages())
         if let nextNode {
-            frames[index].moveTo(nextNode, input: output)
+            frames[index].moveTo(nextNode, input: consume output)
         } else if let next {
             frames[index].moveTo(next, position: nextPosition, input: output)
         } else {

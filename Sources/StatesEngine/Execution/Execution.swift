@@ -209,8 +209,8 @@ public struct Execution: Sendable {
         frames[index].enteredTime = now
         entryCounts[state.ordinal] += 1
         let input = frames[index].input
-        frames[index].resetStages(input: input)
-        let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: input))
+        frames[index].resetStages(input: copy input)
+        let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: consume input))
         frames[index].enteredEventId = id
         frames[index].phase = .execute
     }

@@ -64,7 +64,7 @@ struct Frame: Sendable {
     }
 
     /// Starts a fresh record of stages.
-    mutating func resetStages(input: JSON?) {
+    mutating func resetStages(input: consuming JSON?) {
         if stages.isEmpty {
             stages.input = input
         } else {
@@ -91,7 +91,7 @@ struct Frame: Sendable {
     }
 
     /// Moves to `next` (a state of this frame's plan) with a fresh entry.
-    mutating func moveTo(_ next: Unmanaged<StatePlan>, input: JSON) {
+    mutating func moveTo(_ next: Unmanaged<StatePlan>, input: consuming JSON) {
         nodeRef = next
         stateName = next._withUnsafeGuaranteedRef { $0.name }
         self.input = input
