@@ -47,9 +47,7 @@ extension Execution {
         switch template {
         case nil: return value
         case .compiled(let compiled, let usesContextObject)?:
-            var context = evaluationContext(value, usesContextObject: usesContextObject)
-            defer { random = context.random }
-            return try compiled.evaluate(in: &context)
+            return try evaluate(value, usesContextObject: usesContextObject) { (c) throws(ExecutionError) in try compiled.evaluate(in: &c) }
         case .invalid(let source)?:
             return try applyTemplate(source, to: value)
         }

@@ -1,14 +1,13 @@
 /// How states, frames and the execution itself come to an end.
 extension Execution {
     /// The current state completed: records `…StateExited` and follows the transition.
-    /// `nextPosition`, when known, is where `next` sits in the frame's plan.
-    mutating func exitState(output: JSON, next: String?, nextPosition: Int? = nil, assigned: JSONObject?) {
-        exitState(frames[frames.count - 1].state, output: output, next: next, nextPosition: nextPosition, assigned: assigned)
+    /// `nextNode`, when known, is the `next` state itself (the plan links its transitions).
+    mutating func exitState(output: JSON, next: String?, nextNode: Unmanaged<StatePlan>? = nil, assigned: JSONObject?) {
+        exitState(frames[frames.count - 1].state, output: output, next: next, nextNode: nextNode, assigned: assigned)
     }
 
-    /// `exitState(output:next:nextPosition:assigned:)` for a caller that holds the state's plan.
-    /// `nextNode`, when known, is the next state itself.
-    mutating func exitState(_ state: StatePlan, output: consuming JSON, next: String?, nextPosition: Int?,
+    /// `exitState(output:next:nextNode:assigned:)` for a caller that holds the state's plan.
+    mutating func exitState(_ state: StatePlan, output: consuming JSON, next: String?,
                             nextNode: Unmanaged<StatePlan>? = nil, assigned: JSONObject?) {
         let index = frames.count - 1
         if exceedsPayloadLimit(output) {
@@ -29,7 +28,7 @@ extension Execution {
         if let nextNode {
             frames[index].moveTo(nextNode, input: consume output)
         } else if let next {
-            frames[index].moveTo(next, position: nextPosition, input: output)
+            frames[index].moveTo(next, input: output)
         } else {
             finishFrame(.success(output))
         }

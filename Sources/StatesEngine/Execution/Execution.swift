@@ -76,12 +76,7 @@ public struct Execution: Sendable {
     /// Throws only when the engine cannot go on (a Task nobody answers).
     @discardableResult
     public mutating func step() throws(EngineError) -> HistoryEvent? {
-        while pending.isEmpty && status == .running {
-            try advance()
-        }
-        guard !pending.isEmpty else { return nil }
-        // Usually the only one: taken from the end, nothing shifts.
-        let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
+        guard let event = try nextEvent() else { return nil }
         history.append(copy event)
         return event
     }
@@ -97,14 +92,20 @@ public struct Execution: Sendable {
     /// not look at the events (`run()`, the benchmark) copies none of them.
     @discardableResult
     public mutating func stepType() throws(EngineError) -> EventType? {
+        guard let event = try nextEvent() else { return nil }
+        let type = event.type
+        history.append(event)
+        return type
+    }
+
+    /// Runs until an event is decided and takes the next one off the queue; nil when finished.
+    private mutating func nextEvent() throws(EngineError) -> HistoryEvent? {
         while pending.isEmpty && status == .running {
             try advance()
         }
         guard !pending.isEmpty else { return nil }
-        let event = pending.count == 1 ? pending.removeLast() : pending.removeFirst()
-        let type = event.type
-        history.append(event)
-        return type
+        // Usually the only one: taken from the end, nothing shifts.
+        return pending.count == 1 ? pending.removeLast() : pending.removeFirst()
     }
 
     /// Steps until the execution finishes.
@@ -186,11 +187,7 @@ public struct Execution: Sendable {
             return
         }
         // The frame's plan keeps the state alive: it is used without counting a reference.
-        var failure: EngineError?
-        node._withUnsafeGuaranteedRef { node in
-            do throws(EngineError) { try advance(node, top) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try node.withGuaranteedInstance { (node) throws(EngineError) in try advance(node, top) }
     }
 
     private mutating func advance(_ node: StatePlan, _ top: Int) throws(EngineError) {

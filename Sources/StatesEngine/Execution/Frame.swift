@@ -99,9 +99,9 @@ struct Frame: Sendable {
     }
 
     /// Moves to the next state with a fresh entry (retry counters reset).
-    mutating func moveTo(_ name: String, position: Int? = nil, input: JSON) {
+    mutating func moveTo(_ name: String, input: JSON) {
         stateName = name
-        nodeRef = position.map { plan.unownedNode(at: $0) } ?? plan[name].map(Unmanaged.passUnretained)
+        nodeRef = plan[name].map(Unmanaged.passUnretained)
         self.input = input
         reset()
     }

@@ -21,23 +21,15 @@ final class MachinePlan: Sendable {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(machine.states.count)
         for (position, name) in machine.states.keys.enumerated() { positions[name] = position }
-        let nodes = machine.states.values.map { StatePlan($0, positions: positions, numbering: numbering) }
+        let nodes = machine.states.values.map { StatePlan($0, numbering: numbering) }
+        for node in nodes { node.link { positions[$0].map { nodes[$0] } } }
         self.nodes = nodes
-        unownedNodes = nodes.map(Unmanaged.passUnretained)
-        for node in nodes { node.link(nodes) }
         self.positions = positions
         ordinals = parent == nil ? numbering.ordinals : [:]
     }
 
     /// The state called `name`; nil when the (unvalidated) definition has none.
     subscript(name: String) -> StatePlan? { positions[name].map { nodes[$0] } }
-
-    /// The state at a position a prepared transition names.
-    subscript(position position: Int) -> StatePlan { nodes[position] }
-
-    /// The state at a position, unowned: valid while this plan is alive.
-    func unownedNode(at position: Int) -> Unmanaged<StatePlan> { unownedNodes[position] }
-    private let unownedNodes: [Unmanaged<StatePlan>]
 }
 
 /// Numbers state names while a definition is prepared (one number per distinct name).
@@ -80,8 +72,6 @@ final class StatePlan: @unchecked Sendable {
     /// `{"name": …, "output": null, "outputDetails": {"truncated": false}}`, the output (member 1)
     /// still to fill in.
     let exitedDetails: DetailsSkeleton
-    /// The position of the `Next` state in its machine's plan (nil for End or an unknown name).
-    let nextPosition: Int?
     /// The `Next` state's name (nil for End, and for Choice, Succeed and Fail).
     let nextName: String?
     /// The `Next` state, and Choice's Default and each rule's Next, unowned (their plan holds
@@ -97,14 +87,13 @@ final class StatePlan: @unchecked Sendable {
         return nil
     }
 
-    /// Links the transitions to the machine's other states, once, while the plan is built.
-    func link(_ nodes: [StatePlan]) {
-        nextNode = nextPosition.map { Unmanaged.passUnretained(nodes[$0]) }
-        defaultNode = defaultPosition.map { Unmanaged.passUnretained(nodes[$0]) }
-        choiceNodes = choices.map { rule in rule.nextPosition.map { Unmanaged.passUnretained(nodes[$0]) } }
+    /// Links the transitions to the machine's other states (`state(name)`, nil for a name the
+    /// machine lacks), once, while the plan is built.
+    func link(_ state: (String) -> StatePlan?) {
+        nextNode = nextName.flatMap(state).map(Unmanaged.passUnretained)
+        defaultNode = choiceDefault.flatMap(state).map(Unmanaged.passUnretained)
+        choiceNodes = choices.map { rule in state(rule.rule.next).map(Unmanaged.passUnretained) }
     }
-    /// Choice's Default, as a position.
-    let defaultPosition: Int?
     /// The state name's number in the whole definition (see `MachinePlan.ordinals`).
     let ordinal: Int
     /// Whether the state is written in JSONata (which asldb does not run yet).
@@ -120,11 +109,10 @@ final class StatePlan: @unchecked Sendable {
         case pass, task, choice, wait, succeed, fail, parallel, map
     }
 
-    init(_ state: State, positions: [String: Int], numbering: StateNumbering) {
+    init(_ state: State, numbering: StateNumbering) {
         self.state = state
         ordinal = numbering.number(state.name)
         nextName = state.transition.nextName
-        nextPosition = nextName.flatMap { positions[$0] }
         inputPath = PathPlan(state.inputPath)
         outputPath = PathPlan(state.outputPath)
         resultPath = ResultPathPlan(state.resultPath)
@@ -133,7 +121,7 @@ final class StatePlan: @unchecked Sendable {
         assign = state.assign.map(TemplatePlan.init)
         switch state.kind {
         case .choice(let choice):
-            choices = choice.choices.map { ChoicePlan($0, positions: positions) }
+            choices = choice.choices.map(ChoicePlan.init)
             children = []
             itemSelector = nil
         case .parallel(let parallel):
@@ -151,10 +139,8 @@ final class StatePlan: @unchecked Sendable {
         }
         choicesUseContextObject = choices.contains { $0.usesContextObject }
         if case .choice(let choice) = state.kind {
-            defaultPosition = choice.defaultNext.flatMap { positions[$0] }
             choiceDefault = choice.defaultNext
         } else {
-            defaultPosition = nil
             choiceDefault = nil
         }
         isJSONata = state.queryLanguage == .jsonata
@@ -193,14 +179,11 @@ struct ChoicePlan: Sendable {
     let rule: ChoiceRule
     let condition: ConditionPlan
     let assign: TemplatePlan?
-    /// The position of the rule's `Next` in its machine's plan.
-    let nextPosition: Int?
     /// Whether testing the rule may read the context object.
     let usesContextObject: Bool
 
-    init(_ rule: ChoiceRule, positions: [String: Int]) {
+    init(_ rule: ChoiceRule) {
         self.rule = rule
-        nextPosition = positions[rule.next]
         condition = ConditionPlan(rule.condition)
         usesContextObject = condition.usesContextObject
         assign = rule.assign.map(TemplatePlan.init)

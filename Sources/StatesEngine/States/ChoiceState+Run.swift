@@ -17,8 +17,8 @@ extension Execution {
             // The matching rule's Assign runs; the state's own Assign belongs to the Default path.
             let assigned = try evaluateAssign(chosen.map { rules[$0].assign } ?? state.assign, document: effective)
             let output = try applyOutputPath(state, effective)
-            exitState(state, output: output, next: next, nextPosition: chosen.map { rules[$0].nextPosition } ?? state.defaultPosition,
-                      nextNode: chosen.map { state.choiceNodes[$0] } ?? state.defaultNode, assigned: assigned)
+            exitState(state, output: output, next: next, nextNode: chosen.map { state.choiceNodes[$0] } ?? state.defaultNode,
+                      assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -11,7 +11,7 @@ extension Execution {
             let result = state.passResult ?? parameters
             let assigned = try evaluateAssign(state.assign, document: result)
             let output = try applyResult(state, rawInput: raw, result: result)
-            exitState(state, output: output, next: state.nextName, nextPosition: state.nextPosition, nextNode: state.nextNode, assigned: assigned)
+            exitState(state, output: output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -80,7 +80,7 @@ extension Execution {
                 let selected = try applyTemplate(state.resultSelector, to: result)
                 let assigned = try evaluateAssign(state.assign, document: selected)
                 let output = try applyResult(state, rawInput: raw, result: result)
-                exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
+                exitState(state, output: output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
             } catch {
                 failState(locatedIfNeeded(error))
             }

@@ -17,7 +17,7 @@ extension Execution {
             let output = try applyOutputPath(state, effective)
             if timeOutIfPast(until) { return }
             now = max(now, until)
-            exitState(output: output, next: state.transition.nextName, nextPosition: state.nextPosition, assigned: assigned)
+            exitState(state, output: output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

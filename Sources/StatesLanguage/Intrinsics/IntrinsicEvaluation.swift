@@ -28,21 +28,15 @@ extension IntrinsicCall.Storage {
     /// One argument's value.
     private func evaluate(_ plan: IntrinsicCall.ArgumentPlan, in context: inout EvaluationContext,
                           field: String?) throws(ExecutionError) -> JSON {
-        var failure: ExecutionError?
-        let value: JSON
         switch plan {
         case .value(let v): return v
         case .path(let holder):
-            value = holder._withUnsafeGuaranteedRef { holder in
-                do throws(ExecutionError) { return try holder.path.evaluate(in: context, field: field ?? text) } catch { failure = error; return .null }
+            return try holder.withGuaranteedInstance { (holder) throws(ExecutionError) in
+                try holder.path.evaluate(in: context, field: field ?? text)
             }
         case .call(let call):
-            value = call._withUnsafeGuaranteedRef { call in
-                do throws(ExecutionError) { return try call.evaluate(in: &context, field: field) } catch { failure = error; return .null }
-            }
+            return try call.withGuaranteedInstance { (call) throws(ExecutionError) in try call.evaluate(in: &context, field: field) }
         }
-        if let failure { throw failure }
-        return value
     }
 
     /// Runs the function on arguments already evaluated.

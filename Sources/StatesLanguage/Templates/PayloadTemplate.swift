@@ -194,22 +194,16 @@ public struct PayloadTemplate: Sendable, Hashable {
     }
 
     private static func evaluate(_ step: ObjectNode.Step, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
-        var failure: ExecutionError?
-        let value: JSON
         switch step {
         case .literal(let v): return v
         case .other(let node): return try evaluate(node, in: &context)
         case .object(let object):
-            value = object._withUnsafeGuaranteedRef { object in
-                do throws(ExecutionError) { return try evaluate(object, in: &context) } catch { failure = error; return .null }
-            }
+            return try object.withGuaranteedInstance { (object) throws(ExecutionError) in try evaluate(object, in: &context) }
         case .expression(let expression):
-            value = expression._withUnsafeGuaranteedRef { node in
-                do throws(ExecutionError) { return try node.expression.evaluate(in: &context, field: node.field) } catch { failure = error; return .null }
+            return try expression.withGuaranteedInstance { (node) throws(ExecutionError) in
+                try node.expression.evaluate(in: &context, field: node.field)
             }
         }
-        if let failure { throw failure }
-        return value
     }
 }
 
