@@ -62,7 +62,7 @@ enum EngineBenchmark {
                     + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
-        print("median of \(repetitions) runs (-r N)" + (cold ? ", each from memory given back to the system (--cold)" : "")
+        print("median of \(repetitions) runs (-r N)" + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
             + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         if let source = reference.source {
             print("vs reference: transitions/s over the tuned moto figure of \(source); ✓ = at least "
@@ -81,8 +81,8 @@ enum EngineBenchmark {
         var seconds: Double
     }
 
-    /// `cold`: each run starts from memory given back to the system, as a new process would,
-    /// instead of reusing what the run before freed.
+    /// `cold`: before each run the memory earlier runs freed is given back to the system
+    /// instead of being reused.
     static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool, cold: Bool = false,
                         payloadLimit: Int? = Execution.payloadLimit) -> Measurement {
         var options = ExecutionOptions()

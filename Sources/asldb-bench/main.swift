@@ -17,8 +17,8 @@ let usage = """
                               run the shared engine workloads, compare with the reference figures
                               of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
                               transitions, a Map over 10 000 items, a 200 KiB state through 1 000;
-                              --cold starts each run from memory given back to the system, like a
-                              fresh `asldb run`, instead of reusing the memory the run before freed
+                              --cold gives the memory earlier runs freed back to the system
+                              (malloc_trim) before each run, instead of reusing it
       engine --check linearity|map10k|bigstate   one scale check
       ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
                               generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24

@@ -10,8 +10,8 @@
 /// nothing. Executables call it once, first thing; libraries never do.
 void asldb_tune_allocator(void);
 
-/// Gives the memory the allocator holds free back to the system (glibc's malloc_trim), so that
-/// what runs next starts as a fresh process would: `asldb-bench engine --cold`.
+/// Gives the memory the allocator holds free back to the system (glibc's malloc_trim), for
+/// `asldb-bench engine --cold`.
 void asldb_release_free_memory(void);
 
 #endif
