@@ -25,11 +25,25 @@ enum EngineBenchmark {
         if let check = arguments.firstIndex(of: "--check").map({ arguments[$0 + 1] }) {
             exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
         }
+        if let i = arguments.firstIndex(of: "--run-once"), i + 2 < arguments.count {
+            exit(runOnce(arguments[i + 1], size: arguments[i + 2], directory: directory, keepMoments: keepMoments))
+        }
+        // Each run in a process of its own, as the reference's moto_bench.py runs each of its.
+        let fresh = arguments.contains("--fresh")
         let reference = ReferenceFigures(path: referencePath(arguments, directory: directory))
+        let live = arguments.firstIndex(of: "--live-reference").map { i in
+            LiveReference(script: liveScriptPath(arguments, directory: directory),
+                          runs: arguments.indices.contains(i + 1) ? Int(arguments[i + 1]) ?? 1 : 1)
+        }
+        if let live, let problem = live.problem {
+            print("asldb-bench engine --live-reference: \(problem)")
+            exit(1)
+        }
         print(pad("workload", 14) + pad("size", 8) + pad("transitions", 13) + pad("transitions/s", 15)
-            + pad("wall s", 10) + pad("peak MiB", 10) + pad("vs reference", 14) + "output")
+            + pad("wall s", 10) + pad("peak MiB", 10) + pad("vs reference", 14)
+            + (live != nil ? pad("moto now", 10) + pad("vs moto now", 13) : "") + "output")
         var wrong = 0
-        var rows = 0, meeting = 0
+        var rows = 0, meeting = 0, liveRows = 0, liveMeeting = 0
         for (name, spec) in workloads where only == nil || only == name {
             guard let asl = spec["asl"]?.stringValue,
                   let loaded = try? DefinitionLoader.load(file: directory + "/" + asl, validate: false),
@@ -47,28 +61,50 @@ enum EngineBenchmark {
                     wrong += 1
                     continue
                 }
-                let runs = (0..<repetitions).map { _ in measure(definition, input, keepMoments: keepMoments, cold: cold) }
+                let runs = (0..<repetitions).map { _ in
+                    fresh ? measureInChild(name, size: Int(n), directory: directory, keepMoments: keepMoments)
+                        : measure(definition, input, keepMoments: keepMoments, cold: cold, expected: expected)
+                }
                 let result = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
-                let ok = runs.allSatisfy { $0.output == expected }
+                let ok = runs.allSatisfy { $0.matches }
                 if !ok { wrong += 1 }
                 let rate = Double(result.transitions) / max(result.seconds, 1e-9)
                 if let meets = reference.meetsTarget(name, size: Int(n), rate: rate) {
                     rows += 1
                     if meets && ok { meeting += 1 }
                 }
+                var liveColumns = ""
+                if let live {
+                    let moto = live.rate(name, size: Int(n))
+                    liveColumns = pad(moto.map { String(format: "%.0f", $0) } ?? "failed", 10)
+                        + pad(moto.map { ReferenceFigures.ratio(rate, over: $0) } ?? "-", 13)
+                    if let moto {
+                        liveRows += 1
+                        if ok && rate / moto >= ReferenceFigures.target { liveMeeting += 1 }
+                    }
+                }
                 print(pad(name, 14) + pad(String(n), 8) + pad(String(result.transitions), 13)
                     + pad(String(Int(rate)), 15) + pad(String(format: "%.3f", result.seconds), 10)
-                    + pad(String(format: "%.1f", peakMemoryMiB()), 10) + pad(reference.ratio(name, size: Int(n), rate: rate), 14)
+                    + pad(String(format: "%.1f", fresh ? result.peakMiB : peakMemoryMiB()), 10)
+                    + pad(reference.ratio(name, size: Int(n), rate: rate), 14) + liveColumns
                     + (ok ? "ok" : "WRONG (\(result.status))"))
             }
         }
-        print("median of \(repetitions) runs (-r N)" + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
-            + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
+        if fresh {
+            print("median of \(repetitions) runs (-r N), each in a process of its own (--fresh); peak MiB is the median run's")
+        } else {
+            print("median of \(repetitions) runs (-r N) in this process" + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
+                + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
+        }
         if let source = reference.source {
             print("vs reference: transitions/s over the tuned moto figure of \(source); ✓ = at least "
                 + "\(Int(ReferenceFigures.target))x (\(meeting) of \(rows) rows)")
         } else {
             print("vs reference: no REFERENCE.md found (pass --reference FILE)")
+        }
+        if let live {
+            print("vs moto now: over tuned moto measured just now by \(live.script) (median of \(live.runs) run\(live.runs == 1 ? "" : "s"), each in a process of its own); "
+                + "✓ = at least \(Int(ReferenceFigures.target))x (\(liveMeeting) of \(liveRows) rows)")
         }
         if only == nil && sizeFilter == nil && !ScaleChecks.run(directory: directory) { wrong += 1 }
         exit(wrong == 0 ? 0 : 1)
@@ -79,12 +115,16 @@ enum EngineBenchmark {
         var status: ExecutionStatus
         var transitions: Int
         var seconds: Double
+        /// Whether the output is the expected one (always, when nothing was expected).
+        var matches = true
+        /// The resident high-water mark of the process that made the run.
+        var peakMiB = 0.0
     }
 
     /// `cold`: before each run the memory earlier runs freed is given back to the system
     /// instead of being reused.
     static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool, cold: Bool = false,
-                        payloadLimit: Int? = Execution.payloadLimit) -> Measurement {
+                        payloadLimit: Int? = Execution.payloadLimit, expected: JSON? = nil) -> Measurement {
         var options = ExecutionOptions()
         options.historyLimit = nil
         options.payloadLimit = payloadLimit
@@ -102,7 +142,47 @@ enum EngineBenchmark {
         }
         precondition(!keepMoments || moments.count == execution.history.count)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Measurement(output: execution.output, status: execution.status, transitions: transitions, seconds: seconds)
+        return Measurement(output: execution.output, status: execution.status, transitions: transitions, seconds: seconds,
+                           matches: expected.map { execution.output == $0 } ?? true, peakMiB: peakMemoryMiB())
+    }
+
+    /// `--run-once WORKLOAD SIZE`: one run in this (fresh) process, reported on one line for
+    /// `measureInChild`: `run <transitions> <seconds> <ok|wrong> <peak MiB> <status>`.
+    static func runOnce(_ name: String, size: String, directory: String, keepMoments: Bool) -> Int32 {
+        guard let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
+              let manifest = try? JSONParser().parse([UInt8](manifestData)),
+              let asl = manifest[name]?["asl"]?.stringValue,
+              let definition = (try? DefinitionLoader.load(file: directory + "/" + asl, validate: false))?.machine,
+              let input = read("\(directory)/\(name).\(size).input.json"),
+              let expected = read("\(directory)/\(name).\(size).expected.json")
+        else {
+            print("run-once: cannot load workload \(name) at size \(size) from \(directory)")
+            return 1
+        }
+        let m = measure(definition, input, keepMoments: keepMoments, expected: expected)
+        print("run \(m.transitions) \(m.seconds) \(m.matches ? "ok" : "wrong") \(m.peakMiB) \(m.status.rawValue)")
+        return 0
+    }
+
+    /// One run of a workload in a new process of this executable (`--run-once`).
+    static func measureInChild(_ name: String, size: Int, directory: String, keepMoments: Bool) -> Measurement {
+        let failed = Measurement(output: nil, status: .failed, transitions: 0, seconds: .infinity, matches: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["engine", "--workloads", directory, "--run-once", name, String(size)]
+            + (keepMoments ? ["--keep-moments"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return failed }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        guard process.terminationStatus == 0, fields.count == 6, fields[0] == "run",
+              let transitions = Int(fields[1]), let seconds = Double(fields[2]), let peak = Double(fields[4]),
+              let status = ExecutionStatus(rawValue: String(fields[5]))
+        else { return failed }
+        return Measurement(output: nil, status: status, transitions: transitions, seconds: seconds,
+                           matches: fields[3] == "ok", peakMiB: peak)
     }
 
     static func read(_ path: String) -> JSON? {
@@ -127,6 +207,12 @@ enum EngineBenchmark {
     static func referencePath(_ arguments: [String], directory: String) -> String {
         if let i = arguments.firstIndex(of: "--reference"), i + 1 < arguments.count { return arguments[i + 1] }
         return URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("REFERENCE.md").path
+    }
+
+    /// `--moto-bench FILE`, else the moto_bench.py next to the workloads directory.
+    static func liveScriptPath(_ arguments: [String], directory: String) -> String {
+        if let i = arguments.firstIndex(of: "--moto-bench"), i + 1 < arguments.count { return arguments[i + 1] }
+        return URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("moto_bench.py").path
     }
 
     static func defaultDirectory() -> String? {

@@ -47,9 +47,15 @@ struct ReferenceFigures {
 
     /// `123x` (with ` ✓` at or above the target), or `-` without a reference figure.
     func ratio(_ workload: String, size: Int, rate: Double) -> String {
-        guard let reference = referenceRate(workload, size: size), reference > 0 else { return "-" }
+        guard let reference = referenceRate(workload, size: size) else { return "-" }
+        return Self.ratio(rate, over: reference)
+    }
+
+    /// `rate` over a reference rate as `123x`, with ` ✓` at or above the target.
+    static func ratio(_ rate: Double, over reference: Double) -> String {
+        guard reference > 0 else { return "-" }
         let ratio = rate / reference
-        return String(format: "%.0fx", ratio) + (ratio >= Self.target ? " ✓" : "")
+        return String(format: "%.0fx", ratio) + (ratio >= target ? " ✓" : "")
     }
 
     /// Whether a row meets the target; nil without a reference figure.

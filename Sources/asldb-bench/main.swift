@@ -13,12 +13,19 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--cold] [--workloads DIR] [--reference FILE]
+      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--keep-moments] [--cold | --fresh]
+             [--live-reference [RUNS]] [--workloads DIR] [--reference FILE] [--moto-bench FILE]
                               run the shared engine workloads, compare with the reference figures
                               of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
                               transitions, a Map over 10 000 items, a 200 KiB state through 1 000;
+                              each row is the median of RUNS runs (default 3) in this process;
                               --cold gives the memory earlier runs freed back to the system
-                              (malloc_trim) before each run, instead of reusing it
+                              (malloc_trim) before each run, instead of reusing it;
+                              --fresh makes each run in a new process, as moto_bench.py runs the
+                              reference (the run then also pays for touching its memory first);
+                              --live-reference also runs the reference now (bench/moto_bench.py,
+                              tuned, median of RUNS runs, default 1; needs moto and boto3) and
+                              reports the ratio against it beside the one against REFERENCE.md
       engine --check linearity|map10k|bigstate   one scale check
       ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
                               generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24
