@@ -39,4 +39,15 @@ struct EventLogTests {
         #expect(log?.count == 1_000_000)
         log = nil
     }
+
+    @Test func droppingALongerHistoryLeavesTheEventsItSharedWithAnEarlierMoment() {
+        var log: EventLog? = EventLog()
+        for id in 1...1_000 { log!.append(event(id)) }
+        let earlier = log!
+        for id in 1_001...50_000 { log!.append(event(id)) }
+        log = nil
+        #expect(earlier.count == 1_000)
+        #expect(earlier.all.map(\.id) == Array(1...1_000))
+        #expect(earlier[999].id == 1_000)
+    }
 }
