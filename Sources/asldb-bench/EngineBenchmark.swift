@@ -26,7 +26,7 @@ enum EngineBenchmark {
             exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
         }
         if let i = arguments.firstIndex(of: "--run-once"), i + 2 < arguments.count {
-            exit(runOnce(arguments[i + 1], size: arguments[i + 2], directory: directory, keepMoments: keepMoments))
+            exit(runOnce(arguments[i + 1], size: arguments[i + 2], workloads: workloads, directory: directory, keepMoments: keepMoments))
         }
         // Each run in a process of its own, as the reference's moto_bench.py runs each of its.
         let fresh = arguments.contains("--fresh")
@@ -45,18 +45,14 @@ enum EngineBenchmark {
         var wrong = 0
         var rows = 0, meeting = 0, liveRows = 0, liveMeeting = 0
         for (name, spec) in workloads where only == nil || only == name {
-            guard let asl = spec["asl"]?.stringValue,
-                  let loaded = try? DefinitionLoader.load(file: directory + "/" + asl, validate: false),
-                  let definition = loaded.machine
-            else {
+            guard let definition = definition(spec, directory: directory) else {
                 print("\(name): cannot load its definition")
                 wrong += 1
                 continue
             }
             for size in spec["sizes"]?.arrayValue ?? [] {
                 guard let n = size["size"]?.intValue, sizeFilter == nil || sizeFilter == Int(n) else { continue }
-                let base = "\(directory)/\(name).\(n)"
-                guard let input = read(base + ".input.json"), let expected = read(base + ".expected.json") else {
+                guard let (input, expected) = data(name, size: String(n), directory: directory) else {
                     print("\(name) \(n): missing input or expected file")
                     wrong += 1
                     continue
@@ -148,13 +144,9 @@ enum EngineBenchmark {
 
     /// `--run-once WORKLOAD SIZE`: one run in this (fresh) process, reported on one line for
     /// `measureInChild`: `run <transitions> <seconds> <ok|wrong> <peak MiB> <status>`.
-    static func runOnce(_ name: String, size: String, directory: String, keepMoments: Bool) -> Int32 {
-        guard let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
-              let manifest = try? JSONParser().parse([UInt8](manifestData)),
-              let asl = manifest[name]?["asl"]?.stringValue,
-              let definition = (try? DefinitionLoader.load(file: directory + "/" + asl, validate: false))?.machine,
-              let input = read("\(directory)/\(name).\(size).input.json"),
-              let expected = read("\(directory)/\(name).\(size).expected.json")
+    static func runOnce(_ name: String, size: String, workloads: JSONObject, directory: String, keepMoments: Bool) -> Int32 {
+        guard let spec = workloads[name], let definition = definition(spec, directory: directory),
+              let (input, expected) = data(name, size: size, directory: directory)
         else {
             print("run-once: cannot load workload \(name) at size \(size) from \(directory)")
             return 1
@@ -167,22 +159,30 @@ enum EngineBenchmark {
     /// One run of a workload in a new process of this executable (`--run-once`).
     static func measureInChild(_ name: String, size: Int, directory: String, keepMoments: Bool) -> Measurement {
         let failed = Measurement(output: nil, status: .failed, transitions: 0, seconds: .infinity, matches: false)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["engine", "--workloads", directory, "--run-once", name, String(size)]
-            + (keepMoments ? ["--keep-moments"] : [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { return failed }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, fields.count == 6, fields[0] == "run",
+        guard let child = runCapturingOutput(CommandLine.arguments[0],
+                                             ["engine", "--workloads", directory, "--run-once", name, String(size)]
+                                                 + (keepMoments ? ["--keep-moments"] : []))
+        else { return failed }
+        let fields = child.output.split(whereSeparator: \.isWhitespace)
+        guard child.status == 0, fields.count == 6, fields[0] == "run",
               let transitions = Int(fields[1]), let seconds = Double(fields[2]), let peak = Double(fields[4]),
               let status = ExecutionStatus(rawValue: String(fields[5]))
         else { return failed }
         return Measurement(output: nil, status: status, transitions: transitions, seconds: seconds,
                            matches: fields[3] == "ok", peakMiB: peak)
+    }
+
+    /// A workload's definition, from the file its manifest entry names.
+    static func definition(_ spec: JSON, directory: String) -> StateMachine? {
+        guard let asl = spec["asl"]?.stringValue else { return nil }
+        return (try? DefinitionLoader.load(file: directory + "/" + asl, validate: false))?.machine
+    }
+
+    /// A workload's input and expected output at one size.
+    static func data(_ name: String, size: String, directory: String) -> (input: JSON, expected: JSON)? {
+        let base = "\(directory)/\(name).\(size)"
+        guard let input = read(base + ".input.json"), let expected = read(base + ".expected.json") else { return nil }
+        return (input, expected)
     }
 
     static func read(_ path: String) -> JSON? {
