@@ -8,21 +8,21 @@ import StatesEngine
 /// and does not count. Then the scale checks (`ScaleChecks`), unless a workload is picked.
 enum EngineBenchmark {
     static func main(_ arguments: [String]) {
-        let directory = arguments.firstIndex(of: "--workloads").map { arguments[$0 + 1] } ?? defaultDirectory()
-        let only = arguments.firstIndex(of: "-w").map { arguments[$0 + 1] }
-        let sizeFilter = arguments.firstIndex(of: "-s").map { Int(arguments[$0 + 1]) ?? 0 }
+        let directory = arguments.value(after: "--workloads") ?? defaultDirectory()
+        let only = arguments.value(after: "-w")
+        let sizeFilter = arguments.value(after: "-s").map { Int($0) ?? 0 }
         // Like the debugger: keep every earlier moment of the execution alive while stepping.
         let keepMoments = arguments.contains("--keep-moments")
         let cold = arguments.contains("--cold")
         // Like the reference's figures: the median of several runs.
-        let repetitions = max(1, arguments.firstIndex(of: "-r").flatMap { Int(arguments[$0 + 1]) } ?? 3)
+        let repetitions = max(1, arguments.value(after: "-r").flatMap { Int($0) } ?? 3)
         guard let directory, let manifestData = FileManager.default.contents(atPath: directory + "/manifest.json"),
               let manifest = try? JSONParser().parse([UInt8](manifestData)), case .object(let workloads) = manifest
         else {
             print("asldb-bench engine: no workloads found; pass --workloads DIR (the directory with manifest.json)")
             exit(1)
         }
-        if let check = arguments.firstIndex(of: "--check").map({ arguments[$0 + 1] }) {
+        if let check = arguments.value(after: "--check") {
             exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
         }
         if let i = arguments.firstIndex(of: "--run-once"), i + 2 < arguments.count {
@@ -205,13 +205,13 @@ enum EngineBenchmark {
 
     /// `--reference FILE`, else the REFERENCE.md next to the workloads directory.
     static func referencePath(_ arguments: [String], directory: String) -> String {
-        if let i = arguments.firstIndex(of: "--reference"), i + 1 < arguments.count { return arguments[i + 1] }
+        if let path = arguments.value(after: "--reference") { return path }
         return URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("REFERENCE.md").path
     }
 
     /// `--moto-bench FILE`, else the moto_bench.py next to the workloads directory.
     static func liveScriptPath(_ arguments: [String], directory: String) -> String {
-        if let i = arguments.firstIndex(of: "--moto-bench"), i + 1 < arguments.count { return arguments[i + 1] }
+        if let path = arguments.value(after: "--moto-bench") { return path }
         return URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("moto_bench.py").path
     }
 

@@ -22,8 +22,8 @@ enum JSONBenchmark {
             Document(name: "\(URL(fileURLWithPath: path).lastPathComponent)", bytes: [UInt8](data)),
             Document(name: "generated-1MiB", bytes: generatedDocument(bytes: 1 << 20)),
         ]
-        if let i = arguments.firstIndex(of: "--profile"), i + 1 < arguments.count {
-            profile(arguments[i + 1], documents[1])
+        if let which = arguments.value(after: "--profile") {
+            profile(which, documents[1])
             return
         }
         let repetitions = quick ? 5 : 30

@@ -8,7 +8,7 @@ enum UIBenchmark {
     static let frameBudgetMilliseconds = 16.0
 
     static func main(_ arguments: [String]) {
-        let presses = arguments.firstIndex(of: "-n").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 1500
+        let presses = arguments.value(after: "-n").map { Int($0) ?? 0 } ?? 1500
         guard presses > 0 else {
             print("asldb-bench ui: -n needs a positive number of key presses")
             exit(2)

@@ -8,6 +8,19 @@ import Foundation
 asldb_tune_allocator()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+
+extension [String] {
+    /// The argument that follows `flag`; nil without `flag`. A `flag` with nothing after it ends
+    /// the program with a message and exit status 2.
+    func value(after flag: String) -> String? {
+        guard let i = firstIndex(of: flag) else { return nil }
+        guard i + 1 < count else {
+            print("asldb-bench: \(flag) needs a value; asldb-bench --help lists the options")
+            exit(2)
+        }
+        return self[i + 1]
+    }
+}
 let usage = """
     usage: asldb-bench <benchmark> [options]
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
