@@ -52,6 +52,8 @@ struct RunInvocation {
         let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
         var options = ExecutionOptions(seed: seed)
         options.type = type
+        // The result and the history never show a visit's stages (the trace format runs apart).
+        options.recordsStages = false
         if let mockConfig {
             guard let testCase else { throw CommandFailure("asldb run: --mock-config needs --test-case NAME to choose the test case") }
             let source = try mockSource(mockConfig, testCase: testCase)

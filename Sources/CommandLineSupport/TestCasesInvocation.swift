@@ -42,6 +42,8 @@ struct TestCasesInvocation {
         }
         var options = ExecutionOptions()
         options.stateMachineName = machineName
+        // A test compares outputs and events, never a visit's stages.
+        options.recordsStages = false
         let runner = TestCaseRunner(definition: machine, configuration: configuration, stateMachine: machineName,
                                     sources: ReplayFiles.localSources(handlers: try files.handlers(handlers), children: children, options: options,
                                                                                            handlerTimeout: handlerTimeout),

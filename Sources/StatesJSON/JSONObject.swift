@@ -135,6 +135,29 @@ public struct JSONObject: @unchecked Sendable {
     public init<E: Error>(keysOf skeleton: JSONObject, values value: (Int) throws(E) -> JSON) throws(E) {
         self.init()
         guard let source = skeleton.storage else { return }
+        storage = try Self.filled(keysOf: source, values: value)
+    }
+
+    /// A skeleton's keys reached without counting a reference, for `init(keysOf:values:)`: its
+    /// holder keeps the skeleton alive for as long as it uses this.
+    public struct UnownedKeys: @unchecked Sendable {
+        @usableFromInline let storage: Unmanaged<Storage>?
+        @usableFromInline init(storage: Unmanaged<Storage>?) { self.storage = storage }
+    }
+
+    /// This object's keys, unowned (see `UnownedKeys`).
+    public var unownedKeys: UnownedKeys { UnownedKeys(storage: storage.map { .passUnretained($0) }) }
+
+    /// `init(keysOf:values:)` with the keys of a skeleton that someone else keeps alive.
+    @inlinable
+    public init<E: Error>(keysOf skeleton: UnownedKeys, values value: (Int) throws(E) -> JSON) throws(E) {
+        self.init()
+        guard let source = skeleton.storage else { return }
+        storage = try source.withGuaranteedInstance { (source) throws(E) in try Self.filled(keysOf: source, values: value) }
+    }
+
+    @inlinable
+    static func filled<E: Error>(keysOf source: Storage, values value: (Int) throws(E) -> JSON) throws(E) -> Storage {
         let n = source.head.pointee.count
         let storage = Self.allocate(capacity: n)
         let from = source.members, to = storage.members
@@ -150,7 +173,7 @@ public struct JSONObject: @unchecked Sendable {
         }
         storage.head.pointee.bound = bound
         storage.head.pointee.index = source.head.pointee.index
-        self.storage = storage
+        return storage
     }
 
     @usableFromInline
@@ -490,10 +513,15 @@ extension JSON {
     /// The node at the end of `steps`, or nil when a step finds nothing. The nodes on the way are
     /// read in place: only the node found is copied (one reference).
     public func following(_ steps: [JSONStep]) -> JSON? {
+        steps.withUnsafeBufferPointer { Self.follow($0, 0, self) }
+    }
+
+    /// `following(_:)` with steps in memory the caller keeps.
+    public func following(_ steps: UnsafeBufferPointer<JSONStep>) -> JSON? {
         Self.follow(steps, 0, self)
     }
 
-    private static func follow(_ steps: [JSONStep], _ i: Int, _ node: JSON) -> JSON? {
+    private static func follow(_ steps: UnsafeBufferPointer<JSONStep>, _ i: Int, _ node: JSON) -> JSON? {
         if i == steps.count { return node }
         switch steps[i] {
         case .member(let name):

@@ -13,6 +13,8 @@ enum EngineBenchmark {
         let sizeFilter = arguments.value(after: "-s").map { Int($0) ?? 0 }
         // Like the debugger: keep every earlier moment of the execution alive while stepping.
         let keepMoments = arguments.contains("--keep-moments")
+        // As `asldb run` runs (no stages), unless asked to record them as the debugger does.
+        let stages = keepMoments || arguments.contains("--stages")
         let cold = arguments.contains("--cold")
         // Like the reference's figures: the median of several runs.
         let repetitions = max(1, arguments.value(after: "-r").flatMap { Int($0) } ?? 3)
@@ -26,7 +28,8 @@ enum EngineBenchmark {
             exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
         }
         if let i = arguments.firstIndex(of: "--run-once"), i + 2 < arguments.count {
-            exit(runOnce(arguments[i + 1], size: arguments[i + 2], workloads: workloads, directory: directory, keepMoments: keepMoments))
+            exit(runOnce(arguments[i + 1], size: arguments[i + 2], workloads: workloads, directory: directory,
+                         keepMoments: keepMoments, stages: stages))
         }
         // Each run in a process of its own, as the reference's moto_bench.py runs each of its.
         let fresh = arguments.contains("--fresh")
@@ -58,8 +61,8 @@ enum EngineBenchmark {
                     continue
                 }
                 let runs = (0..<repetitions).map { _ in
-                    fresh ? measureInChild(name, size: Int(n), directory: directory, keepMoments: keepMoments)
-                        : measure(definition, input, keepMoments: keepMoments, cold: cold, expected: expected)
+                    fresh ? measureInChild(name, size: Int(n), directory: directory, keepMoments: keepMoments, stages: stages)
+                        : measure(definition, input, keepMoments: keepMoments, stages: stages, cold: cold, expected: expected)
                 }
                 let result = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
                 let ok = runs.allSatisfy { $0.matches }
@@ -92,6 +95,9 @@ enum EngineBenchmark {
             print("median of \(repetitions) runs (-r N) in this process" + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
                 + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         }
+        print(keepMoments ? "stepped as the debugger steps: every visit's stages recorded, every earlier moment kept (--keep-moments)"
+            : stages ? "every visit's stages recorded, as the debugger records them (--stages)"
+            : "run as asldb run runs: the history without each visit's stages (--stages records them, as the debugger does)")
         if let source = reference.source {
             print("vs reference: transitions/s over the tuned moto figure of \(source); ✓ = at least "
                 + "\(Int(ReferenceFigures.target))x (\(meeting) of \(rows) rows)")
@@ -119,11 +125,12 @@ enum EngineBenchmark {
 
     /// `cold`: before each run the memory earlier runs freed is given back to the system
     /// instead of being reused.
-    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool, cold: Bool = false,
+    static func measure(_ definition: StateMachine, _ input: JSON, keepMoments: Bool, stages: Bool = false, cold: Bool = false,
                         payloadLimit: Int? = Execution.payloadLimit, expected: JSON? = nil) -> Measurement {
         var options = ExecutionOptions()
         options.historyLimit = nil
         options.payloadLimit = payloadLimit
+        options.recordsStages = stages
         var execution = Execution(definition: definition, input: input, options: options)
         if cold { asldb_release_free_memory() }
         let clock = ContinuousClock()
@@ -144,24 +151,25 @@ enum EngineBenchmark {
 
     /// `--run-once WORKLOAD SIZE`: one run in this (fresh) process, reported on one line for
     /// `measureInChild`: `run <transitions> <seconds> <ok|wrong> <peak MiB> <status>`.
-    static func runOnce(_ name: String, size: String, workloads: JSONObject, directory: String, keepMoments: Bool) -> Int32 {
+    static func runOnce(_ name: String, size: String, workloads: JSONObject, directory: String, keepMoments: Bool,
+                        stages: Bool) -> Int32 {
         guard let spec = workloads[name], let definition = definition(spec, directory: directory),
               let (input, expected) = data(name, size: size, directory: directory)
         else {
             print("run-once: cannot load workload \(name) at size \(size) from \(directory)")
             return 1
         }
-        let m = measure(definition, input, keepMoments: keepMoments, expected: expected)
+        let m = measure(definition, input, keepMoments: keepMoments, stages: stages, expected: expected)
         print("run \(m.transitions) \(m.seconds) \(m.matches ? "ok" : "wrong") \(m.peakMiB) \(m.status.rawValue)")
         return 0
     }
 
     /// One run of a workload in a new process of this executable (`--run-once`).
-    static func measureInChild(_ name: String, size: Int, directory: String, keepMoments: Bool) -> Measurement {
+    static func measureInChild(_ name: String, size: Int, directory: String, keepMoments: Bool, stages: Bool) -> Measurement {
         let failed = Measurement(output: nil, status: .failed, transitions: 0, seconds: .infinity, matches: false)
         guard let child = runCapturingOutput(CommandLine.arguments[0],
                                              ["engine", "--workloads", directory, "--run-once", name, String(size)]
-                                                 + (keepMoments ? ["--keep-moments"] : []))
+                                                 + (keepMoments ? ["--keep-moments"] : []) + (stages ? ["--stages"] : []))
         else { return failed }
         let fields = child.output.split(whereSeparator: \.isWhitespace)
         guard child.status == 0, fields.count == 6, fields[0] == "run",

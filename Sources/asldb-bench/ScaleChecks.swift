@@ -92,7 +92,7 @@ enum ScaleChecks {
         }
         let input: JSON = ["factor": 3, "items": .array(items)]
         let expected: JSON = ["count": .int(k), "results": .array(results)]
-        let m = EngineBenchmark.measure(definition, input, keepMoments: false, payloadLimit: nil)
+        let m = EngineBenchmark.measure(definition, input, keepMoments: false, stages: true, payloadLimit: nil)
         let ok = m.output == expected
         print("  map over \(k) items (payload limit lifted): \(m.transitions) transitions in \(String(format: "%.3f", m.seconds)) s,"
             + " \(Int(Double(m.transitions) / m.seconds)) transitions/s, peak \(Int(EngineBenchmark.peakMemoryMiB())) MiB "

@@ -11,6 +11,12 @@ enum PathPlan: Sendable {
     case path(JSONPath)
     case invalid(String)
 
+    /// `$`: the document passes unchanged.
+    var isWhole: Bool {
+        if case .whole = self { return true }
+        return false
+    }
+
     init(_ setting: PathSetting) {
         switch setting.effectivePath {
         case nil: self = .empty
@@ -41,40 +47,54 @@ enum ResultPathPlan: Sendable {
 }
 
 /// Parameters, ResultSelector, ItemSelector, Assign.
-enum TemplatePlan: Sendable {
-    case compiled(PayloadTemplate, usesContextObject: Bool)
-    case invalid(JSON)
+struct TemplatePlan: Sendable {
+    enum Form: Sendable {
+        /// Reached unowned (`TemplatePlan` keeps the template), so that reading the form out of
+        /// a prepared state counts no reference.
+        case compiled(PayloadTemplate.Unowned, usesContextObject: Bool)
+        case invalid(JSON)
+    }
+
+    let form: Form
+    private let template: PayloadTemplate?
 
     init(_ source: JSON) {
         do {
             let template = try PayloadTemplate(source)
-            self = .compiled(template, usesContextObject: template.usesContextObject)
+            self.template = template
+            form = .compiled(template.unowned, usesContextObject: template.usesContextObject)
         } catch {
-            self = .invalid(source)
+            template = nil
+            form = .invalid(source)
         }
     }
 }
 
 /// A Choice rule's condition.
-indirect enum ConditionPlan: Sendable {
+enum ConditionPlan: Sendable {
     case and([ConditionPlan])
     case or([ConditionPlan])
-    case not(ConditionPlan)
-    case comparison(PreparedComparison)
+    indirect case not(ConditionPlan)
+    /// Reached unowned, so that testing copies no reference: whoever prepared the condition
+    /// keeps the comparisons alive (`init(_:keeping:)`).
+    case comparison(PreparedComparison.Unowned)
     /// A Variable that does not parse, or JSONata: `DataFlow.test` reports it.
     case unprepared(ChoiceCondition)
 
-    init(_ condition: ChoiceCondition) {
+    /// Prepares `condition`; `owners` collects the prepared comparisons, which the caller keeps.
+    init(_ condition: ChoiceCondition, keeping owners: inout [PreparedComparison]) {
         switch condition {
-        case .and(let all): self = .and(all.map(ConditionPlan.init))
-        case .or(let any): self = .or(any.map(ConditionPlan.init))
-        case .not(let inner): self = .not(ConditionPlan(inner))
+        case .and(let all): self = .and(all.map { ConditionPlan($0, keeping: &owners) })
+        case .or(let any): self = .or(any.map { ConditionPlan($0, keeping: &owners) })
+        case .not(let inner): self = .not(ConditionPlan(inner, keeping: &owners))
         case .comparison(let variable, let op, let operand):
             guard let path = try? JSONPath(variable) else {
                 self = .unprepared(condition)
                 return
             }
-            self = .comparison(PreparedComparison(variable: path, operator: op, operand: operand))
+            let comparison = PreparedComparison(variable: path, operator: op, operand: operand)
+            owners.append(comparison)
+            self = .comparison(comparison.unowned)
         case .jsonata:
             self = .unprepared(condition)
         }

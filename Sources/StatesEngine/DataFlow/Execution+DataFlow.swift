@@ -12,14 +12,30 @@ extension Execution {
     /// Evaluates something that may draw random numbers, keeping the execution's random state.
     mutating func evaluate<T>(_ document: JSON, usesContextObject: Bool = true,
                               _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
-        var context = evaluationContext(document, usesContextObject: usesContextObject)
-        defer { random = context.random }
+        var lent = document
+        return try evaluate(&lent, usesContextObject: usesContextObject, body)
+    }
+
+    /// Evaluates with `$` bound to `document`. The document and the top frame's variables are lent
+    /// to the evaluation, moved in and back out, so that neither is copied.
+    mutating func evaluate<T>(_ document: inout JSON, usesContextObject: Bool = true,
+                              _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
+        let top = frames.count - 1
+        var context = EvaluationContext(input: .null, contextObject: usesContextObject ? contextObject() : .null,
+                                        variables: [:], random: random)
+        swap(&context.input, &document)
+        swap(&context.variables, &frames[top].variables)
+        defer {
+            swap(&context.input, &document)
+            swap(&context.variables, &frames[top].variables)
+            random = context.random
+        }
         return try body(&context)
     }
 
     /// InputPath: `$` by default, `{}` when null.
-    mutating func applyInputPath(_ state: StatePlan, _ input: JSON) throws(ExecutionError) -> JSON {
-        if case .whole = state.inputPath { return input }
+    mutating func applyInputPath(_ state: StatePlan, _ input: consuming JSON) throws(ExecutionError) -> JSON {
+        if state.inputPathIsWhole { return input }
         return try select(state.inputPath, field: "InputPath", in: input)
     }
 
@@ -29,7 +45,7 @@ extension Execution {
         case .whole: return document
         case .empty: return .object([:])
         case .path(let path):
-            if case .input = path.root { return try path.select(in: EvaluationContext(input: document)) }
+            if case .input = path.root { return try path.select(from: document) }
             return try evaluate(document, usesContextObject: path.usesContextObject) { (c) throws(ExecutionError) in try path.select(in: c) }
         case .invalid(let text):
             return try evaluate(document) { (c) throws(ExecutionError) in try DataFlow.select(text, field: field, in: c) }
@@ -43,24 +59,33 @@ extension Execution {
     }
 
     /// A prepared template (Parameters, ResultSelector, ItemSelector, Assign), or the value unchanged.
-    mutating func applyTemplate(_ template: TemplatePlan?, to value: JSON) throws(ExecutionError) -> JSON {
+    mutating func applyTemplate(_ template: TemplatePlan?, to value: consuming JSON) throws(ExecutionError) -> JSON {
+        guard let form = template?.form else { return value }
+        return try applyTemplate(form, lending: &value)
+    }
+
+    /// A prepared template applied to `document`, which is lent to the evaluation, not copied.
+    mutating func applyTemplate(_ template: TemplatePlan.Form, lending document: inout JSON) throws(ExecutionError) -> JSON {
         switch template {
-        case nil: return value
-        case .compiled(let compiled, let usesContextObject)?:
-            return try evaluate(value, usesContextObject: usesContextObject) { (c) throws(ExecutionError) in try compiled.evaluate(in: &c) }
-        case .invalid(let source)?:
-            return try applyTemplate(source, to: value)
+        case .compiled(let compiled, let usesContextObject):
+            return try evaluate(&document, usesContextObject: usesContextObject) { (c) throws(ExecutionError) in try compiled.evaluate(in: &c) }
+        case .invalid(let source):
+            return try applyTemplate(source, to: document)
         }
     }
 
     /// ResultSelector → ResultPath → OutputPath for a state's result; records the stages.
-    mutating func applyResult(_ state: StatePlan, rawInput: JSON, result: JSON) throws(ExecutionError) -> JSON {
+    mutating func applyResult(_ state: StatePlan, rawInput: borrowing JSON, result: consuming JSON) throws(ExecutionError) -> JSON {
         let index = frames.count - 1
-        frames[index].stages.result = result
-        let selected = try applyTemplate(state.resultSelector, to: result)
-        if state.resultSelector != nil { frames[index].stages.afterResultSelector = selected }
+        let recording = options.recordsStages
+        if recording { frames[index].stages.result = result }
+        var selected = result
+        if let selector = state.resultSelector?.form {
+            selected = try applyTemplate(selector, lending: &selected)
+            if recording { frames[index].stages.afterResultSelector = selected }
+        }
         let placed = try applyResultPath(state.resultPath, rawInput: rawInput, result: selected)
-        frames[index].stages.afterResultPath = placed
+        if recording { frames[index].stages.afterResultPath = placed }
         return try applyOutputPath(state, placed)
     }
 
@@ -70,18 +95,18 @@ extension Execution {
         return try DataFlow.place(result, at: path, in: rawInput)
     }
 
-    mutating func applyResultPath(_ plan: ResultPathPlan, rawInput: JSON, result: JSON) throws(ExecutionError) -> JSON {
+    mutating func applyResultPath(_ plan: ResultPathPlan, rawInput: borrowing JSON, result: consuming JSON) throws(ExecutionError) -> JSON {
         switch plan {
-        case .discard: return rawInput
+        case .discard: return copy rawInput
         case .whole: return result
-        case .path(let path): return try path.set(result, in: rawInput)
-        case .invalid(let text): return try DataFlow.place(result, at: text, in: rawInput)
+        case .path(let path): return try path.set(result, in: copy rawInput)
+        case .invalid(let text): return try DataFlow.place(result, at: text, in: copy rawInput)
         }
     }
 
     /// OutputPath: `$` by default, `{}` when null.
-    mutating func applyOutputPath(_ state: StatePlan, _ value: JSON) throws(ExecutionError) -> JSON {
-        if case .whole = state.outputPath { return value }
+    mutating func applyOutputPath(_ state: StatePlan, _ value: consuming JSON) throws(ExecutionError) -> JSON {
+        if state.outputPathIsWhole { return value }
         return try select(state.outputPath, field: "OutputPath", in: value)
     }
 

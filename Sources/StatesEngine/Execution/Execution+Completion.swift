@@ -14,8 +14,9 @@ extension Execution {
             failState(dataLimitExceeded(state.name), retryable: false)
             return
         }
-        frames[index].stages.output = copy output
-        var details = HistoryEvent.Details.stageOutput(state.exitedDetails)
+        let recording = options.recordsStages
+        if recording { frames[index].stages.output = copy output }
+        let details: HistoryEvent.Details
         if let assigned, !assigned.isEmpty {
             var object = state.exitedDetails.object
             object.setValue(copy output, at: state.exitedDetails.index)
@@ -23,8 +24,13 @@ extension Execution {
             object["assignedVariablesDetails"] = ["truncated": false]
             details = .object(object)
             for (name, value) in assigned { frames[index].variables[name] = value }
+        } else if recording {
+            // The payload is read from the stages the event keeps.
+            details = .stageOutput(state.exitedDetails)
+        } else {
+            details = .filled(state.exitedDetails, payload: copy output)
         }
-        emit(state.exitedType, stored: details, stages: frames[index].takeStages())
+        emit(state.exitedType, stored: consume details, stages: recording ? frames[index].takeStages() : nil)
         if let nextNode {
             frames[index].moveTo(nextNode, input: consume output)
         } else if let next {

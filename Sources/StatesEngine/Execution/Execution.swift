@@ -142,7 +142,8 @@ public struct Execution: Sendable {
         }
         let id = history.count + pending.count + 1
         let prev = previous ?? (top >= 0 ? frames[top].lastEventId : history.count + pending.count)
-        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: type, storedDetails: details, stages: stages))
+        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: consume type,
+                                    storedDetails: consume details, stages: consume stages))
         if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }
@@ -206,7 +207,7 @@ public struct Execution: Sendable {
         frames[index].enteredTime = now
         entryCounts[state.ordinal] += 1
         let input = frames[index].input
-        frames[index].resetStages(input: copy input)
+        if options.recordsStages { frames[index].resetStages(input: copy input) }
         let id = emit(state.enteredType, stored: .filled(state.enteredDetails, payload: consume input))
         frames[index].enteredEventId = id
         frames[index].phase = .execute

@@ -22,6 +22,11 @@ public struct ExecutionOptions: Sendable {
     /// Bytes over which an input, state output or task result fails with States.DataLimitExceeded,
     /// AWS's 256 KiB; nil lifts the limit (benchmarks over data AWS would refuse).
     public var payloadLimit: Int? = Execution.payloadLimit
+    /// Whether each state visit keeps the values its data went through (`HistoryEvent.stages`,
+    /// the TestState stages that the debugger and `asldb run --format trace` show). The history
+    /// is the same either way; `asldb run` leaves them out for its other formats, which never
+    /// read them, and so does the benchmark that measures it.
+    public var recordsStages = true
 
     /// Options with AWS-like defaults: account 111111111111, us-east-1, start 2025-01-01T00:00:00Z.
     public init(taskSource: any TaskSource = NoTaskSource(), startTime: Int64 = 1_735_689_600_000, seed: UInt64 = 0,

@@ -63,6 +63,13 @@ struct Frame: Sendable {
         self.lastEventId = lastEventId
     }
 
+    /// The raw input, moved out while the state runs (the frame holds `.null` until it is put back).
+    mutating func takeInput() -> JSON {
+        var taken = JSON.null
+        swap(&taken, &input)
+        return taken
+    }
+
     /// Starts a fresh record of stages.
     mutating func resetStages(input: consuming JSON?) {
         if stages.isEmpty {
@@ -94,7 +101,7 @@ struct Frame: Sendable {
     mutating func moveTo(_ next: Unmanaged<StatePlan>, input: consuming JSON) {
         nodeRef = next
         stateName = next._withUnsafeGuaranteedRef { $0.name }
-        self.input = input
+        self.input = consume input
         reset()
     }
 

@@ -50,6 +50,9 @@ final class StatePlan: @unchecked Sendable {
     let state: State
     let inputPath: PathPlan
     let outputPath: PathPlan
+    /// InputPath and OutputPath are `$`, told without copying the plans.
+    let inputPathIsWhole: Bool
+    let outputPathIsWhole: Bool
     let resultPath: ResultPathPlan
     let parameters: TemplatePlan?
     let resultSelector: TemplatePlan?
@@ -115,6 +118,8 @@ final class StatePlan: @unchecked Sendable {
         nextName = state.transition.nextName
         inputPath = PathPlan(state.inputPath)
         outputPath = PathPlan(state.outputPath)
+        inputPathIsWhole = inputPath.isWhole
+        outputPathIsWhole = outputPath.isWhole
         resultPath = ResultPathPlan(state.resultPath)
         parameters = state.parameters.map(TemplatePlan.init)
         resultSelector = state.resultSelector.map(TemplatePlan.init)
@@ -181,10 +186,14 @@ struct ChoicePlan: Sendable {
     let assign: TemplatePlan?
     /// Whether testing the rule may read the context object.
     let usesContextObject: Bool
+    /// The comparisons `condition` refers to unowned.
+    private let comparisons: [PreparedComparison]
 
     init(_ rule: ChoiceRule) {
         self.rule = rule
-        condition = ConditionPlan(rule.condition)
+        var comparisons: [PreparedComparison] = []
+        condition = ConditionPlan(rule.condition, keeping: &comparisons)
+        self.comparisons = comparisons
         usesContextObject = condition.usesContextObject
         assign = rule.assign.map(TemplatePlan.init)
     }

@@ -15,7 +15,7 @@ public struct HistoryEvent: Sendable {
         var type: EventType
         var details: Details
 
-        init(id: Int, previousEventId: Int, timestamp: Int64, type: EventType, details: Details) {
+        init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, details: consuming Details) {
             self.id = Int32(truncatingIfNeeded: id)
             self.previousEventId = Int32(truncatingIfNeeded: previousEventId)
             self.timestamp = timestamp
@@ -42,9 +42,10 @@ public struct HistoryEvent: Sendable {
     private final class StagedStorage: Storage, @unchecked Sendable {
         var stages: StageRecord
 
-        init(id: Int, previousEventId: Int, timestamp: Int64, type: EventType, details: Details, record: StageRecord) {
+        init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, details: consuming Details,
+             record: consuming StageRecord) {
             stages = record
-            super.init(id: id, previousEventId: previousEventId, timestamp: timestamp, type: type, details: details)
+            super.init(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type, details: consume details)
         }
 
         override var record: StageRecord? { stages }
@@ -117,12 +118,14 @@ public struct HistoryEvent: Sendable {
                   storedDetails: details.map(Details.object) ?? .none, stages: stages)
     }
 
-    init(id: Int, previousEventId: Int, timestamp: Int64, type: EventType, storedDetails: Details, stages: consuming StageRecord?) {
-        if let record = stages {
-            storage = StagedStorage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: type,
-                                    details: storedDetails, record: record)
+    init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, storedDetails: consuming Details,
+         stages: consuming StageRecord?) {
+        if let record = consume stages {
+            storage = StagedStorage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                                    details: consume storedDetails, record: consume record)
         } else {
-            storage = Storage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: type, details: storedDetails)
+            storage = Storage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                              details: consume storedDetails)
         }
     }
 

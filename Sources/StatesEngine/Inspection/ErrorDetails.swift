@@ -40,7 +40,7 @@ extension Execution {
     mutating func attachErrorDetails(_ details: ErrorDetails) {
         let index = frames.count - 1
         frames[index].stages.errorDetails = details
-        guard !pending.isEmpty, pending[pending.count - 1].id > frames[index].enteredEventId else { return }
+        guard options.recordsStages, !pending.isEmpty, pending[pending.count - 1].id > frames[index].enteredEventId else { return }
         pending[pending.count - 1].stages = frames[index].stages
     }
 }

@@ -2,19 +2,35 @@
 extension Execution {
     mutating func runPass(_ state: StatePlan) {
         let index = frames.count - 1
-        let raw = frames[index].input
+        // Moved out of the frame while the state runs and lent to each stage, not copied; put
+        // back when the state fails.
+        var raw = frames[index].takeInput()
+        let output: JSON
+        let assigned: JSONObject?
         do throws(ExecutionError) {
-            let effective = try applyInputPath(state, raw)
-            frames[index].stages.afterInputPath = effective
-            let parameters = try applyTemplate(state.parameters, to: effective)
-            if state.parameters != nil { frames[index].stages.afterParameters = parameters }
-            let result = state.passResult ?? parameters
-            let assigned = try evaluateAssign(state.assign, document: result)
-            let output = try applyResult(state, rawInput: raw, result: result)
-            exitState(state, output: output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
+            // With InputPath `$` (most states) the raw input is the effective input.
+            let whole = state.inputPathIsWhole
+            var effective = JSON.null
+            if !whole { effective = try select(state.inputPath, field: "InputPath", in: raw) }
+            let recording = options.recordsStages
+            if recording { frames[index].stages.afterInputPath = whole ? raw : effective }
+            var result = JSON.null
+            if let parameters = state.parameters?.form {
+                result = whole ? try applyTemplate(parameters, lending: &raw) : try applyTemplate(parameters, lending: &effective)
+                if recording { frames[index].stages.afterParameters = result }
+            } else if state.passResult == nil {
+                result = whole ? raw : effective
+            }
+            // Result, when written, is the state's result; Parameters still ran.
+            if let passResult = state.passResult { result = passResult }
+            assigned = try evaluateAssign(state.assign, document: result)
+            output = try applyResult(state, rawInput: raw, result: result)
         } catch {
+            frames[index].input = raw
             failState(locatedIfNeeded(error))
+            return
         }
+        exitState(state, output: consume output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
     }
 
 }

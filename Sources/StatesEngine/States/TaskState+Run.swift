@@ -89,7 +89,8 @@ extension Execution {
             if !error.missing.contains(.error) { details["error"] = .string(error.error) }
             if !error.cause.isEmpty { details["cause"] = .string(error.cause) }
             let timedOut = error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout
-            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details, stages: frames[index].stages)
+            emit(EventType(names.prefix + (timedOut ? "TimedOut" : "Failed")), details,
+                 stages: options.recordsStages ? frames[index].stages : nil)
             failState(error, raisedByEngine: false)
         }
     }

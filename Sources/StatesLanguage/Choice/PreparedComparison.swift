@@ -8,6 +8,9 @@ public struct PreparedComparison: Sendable {
         let operatorName: String
         let operand: JSON
         let operandPath: (text: String, path: Result<JSONPath, JSONPathSyntaxError>)?
+        /// `operandPath` when it parsed (else `variable`, unused): read in place at each test.
+        let operandJSONPath: JSONPath
+        let hasOperandPath: Bool
         let isTypeTest: Bool
         let comparison: ChoiceComparison.Test?
 
@@ -20,6 +23,13 @@ public struct PreparedComparison: Sendable {
                 operandPath = (text, Result { () throws(JSONPathSyntaxError) in try JSONPath(text) })
             } else {
                 operandPath = nil
+            }
+            if case .success(let path)? = operandPath?.path {
+                operandJSONPath = path
+                hasOperandPath = true
+            } else {
+                operandJSONPath = variable
+                hasOperandPath = false
             }
             let base = name.hasSuffix("Path") ? String(name.dropLast(4)) : name
             comparison = ChoiceComparison.comparisonOperators.contains(base) ? ChoiceComparison.Test(base) : nil
@@ -37,6 +47,8 @@ public struct PreparedComparison: Sendable {
         storage = Storage(variable: variable, operatorName: name, operand: operand)
     }
 
+    private init(storage: Storage) { self.storage = storage }
+
     /// Whether the variable or the operand path reads the context object (`$$…`).
     public var usesContextObject: Bool {
         if variable.usesContextObject { return true }
@@ -48,20 +60,39 @@ public struct PreparedComparison: Sendable {
     public func evaluate(in context: EvaluationContext) throws(ExecutionError) -> Bool {
         try storage.evaluate(in: context)
     }
+
+    /// A reference to a prepared rule that does not keep it alive: a holder that keeps the rule
+    /// tests it through this without counting a reference at each test.
+    public struct Unowned: @unchecked Sendable {
+        fileprivate let storage: Unmanaged<Storage>
+
+        /// `PreparedComparison.usesContextObject`; the rule must still be alive.
+        public var usesContextObject: Bool {
+            storage.withGuaranteedInstance { PreparedComparison(storage: $0).usesContextObject }
+        }
+
+        /// `PreparedComparison.evaluate(in:)`; the rule must still be alive.
+        public func evaluate(in context: EvaluationContext) throws(ExecutionError) -> Bool {
+            try storage.withGuaranteedInstance { (storage) throws(ExecutionError) in try storage.evaluate(in: context) }
+        }
+    }
+
+    /// This rule, unowned (see `Unowned`).
+    public var unowned: Unowned { Unowned(storage: .passUnretained(storage)) }
 }
 
 extension PreparedComparison.Storage {
     func evaluate(in context: EvaluationContext) throws(ExecutionError) -> Bool {
         let value: JSON? = isTypeTest ? variable.valueIfPresent(in: context) : try variable.select(in: context)
-        var resolved = operand
-        if let operandPath {
-            switch operandPath.path {
-            case .success(let path): resolved = try path.select(in: context)
-            case .failure(let error):
-                throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(operandPath.text)' : \(error.message)")
-            }
+        if hasOperandPath {
+            let resolved = try operandJSONPath.select(in: context)
+            if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, resolved) }
+            return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: resolved)
         }
-        if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, resolved) }
-        return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: resolved)
+        if case .failure(let error)? = operandPath?.path {
+            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(operandPath!.text)' : \(error.message)")
+        }
+        if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, operand) }
+        return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: operand)
     }
 }

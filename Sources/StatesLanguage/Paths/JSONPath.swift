@@ -13,12 +13,15 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     // Stored once and shared: a path is copied out of every expression that evaluates it, and
     // a copy then costs one reference instead of one per field.
-    private final class Storage: Sendable {
+    private final class Storage: @unchecked Sendable {
         let text: String
         let root: Root
         let segments: [Segment]
         let isDefinite: Bool
         let referenceSteps: [ReferenceStep]?
+        /// `referenceSteps` in memory of the storage's own (empty when nil), which an evaluation
+        /// reads without retaining an array. Written once, by init; freed by deinit.
+        let stepBuffer: UnsafeMutableBufferPointer<ReferenceStep>
 
         init(text: String, root: Root, segments: [Segment]) {
             self.text = text
@@ -34,6 +37,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 }
             }
             referenceSteps = steps
+            stepBuffer = .allocate(capacity: steps?.count ?? 0)
+            _ = stepBuffer.initialize(from: steps ?? [])
+        }
+
+        deinit {
+            stepBuffer.baseAddress?.deinitialize(count: stepBuffer.count)
+            stepBuffer.deallocate()
         }
     }
 
@@ -50,6 +60,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public var isReferencePath: Bool { storage.referenceSteps != nil }
     /// A reference path's steps, unboxed, for lookups that need no bookkeeping; nil otherwise.
     var referenceSteps: [ReferenceStep]? { storage.referenceSteps }
+    /// Whether the path has `referenceSteps`.
+    var hasReferenceSteps: Bool { storage.referenceSteps != nil }
+    /// `referenceSteps` (empty when there are none), valid while this path is alive.
+    var referenceStepBuffer: UnsafeBufferPointer<ReferenceStep> { UnsafeBufferPointer(storage.stepBuffer) }
 
     /// Parses a path; throws when its syntax is not one Step Functions accepts.
     public init(_ text: String) throws(JSONPathSyntaxError) {

@@ -67,7 +67,7 @@ extension JSONPath {
 
     /// Evaluates against `document`, ignoring which root the path names.
     public func evaluate(_ document: borrowing JSON) throws(PathFailure) -> JSON {
-        if let steps = referenceSteps, let value = document.following(steps) { return value }
+        if hasReferenceSteps, let value = document.following(referenceStepBuffer) { return value }
         let document = copy document
         var walker = PathWalker(segments: segments, document: document)
         do {
@@ -90,6 +90,15 @@ extension JSONPath {
     /// Like `evaluate(in:)`, nil when the path yields nothing.
     public func valueIfPresent(in context: EvaluationContext) -> JSON? {
         try? evaluate(in: context)
+    }
+
+    /// `select(in:)` on `document` as `$`, whatever root the path names.
+    public func select(from document: borrowing JSON) throws(ExecutionError) -> JSON {
+        do {
+            return try evaluate(document)
+        } catch {
+            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
+        }
     }
 
     /// Evaluates for a field such as InputPath, OutputPath or ItemsPath, where AWS fails the state with

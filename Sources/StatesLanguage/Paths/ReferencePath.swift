@@ -20,27 +20,28 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     /// Writes `value` into `document` at this path, the way ResultPath does: `$` replaces the
     /// document, missing objects on the way are created, anything else that is in the way fails
     /// with `States.ResultPathMatchFailure`.
-    public func set(_ value: JSON, in document: JSON) throws(ExecutionError) -> JSON {
-        var copy = document
+    public func set(_ value: consuming JSON, in document: consuming JSON) throws(ExecutionError) -> JSON {
+        var edited = copy document
         let written: Bool
-        if let steps = path.referenceSteps {
-            written = Self.write(value, into: &copy, steps, 0)
+        if path.hasReferenceSteps {
+            written = Self.write(&value, into: &edited, path.referenceStepBuffer, 0)
         } else {
-            written = Self.write(value, into: &copy, path.segments[...])
+            written = Self.write(value, into: &edited, path.segments[...])
         }
         guard written else {
             throw ExecutionError(
                 StatesErrorName.resultPathMatchFailure,
                 cause: "Unable to apply ReferencePath \(path.text) to input \(JSONPrinter.compact(document))")
         }
-        return copy
+        return edited
     }
 
     /// Writes along member names and indexes; each container on the way is taken out of its
     /// parent while it is edited, so that one only this document holds is changed in place.
-    private static func write(_ value: JSON, into node: inout JSON, _ steps: [JSONStep], _ i: Int) -> Bool {
+    /// `value` is moved into place (the caller's variable is left `null`).
+    private static func write(_ value: inout JSON, into node: inout JSON, _ steps: UnsafeBufferPointer<JSONStep>, _ i: Int) -> Bool {
         guard i < steps.count else {
-            node = value
+            swap(&node, &value)
             return true
         }
         switch steps[i] {
@@ -51,25 +52,27 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
             guard let at = object.index(forKey: name) else {
                 // A missing member is created; objects are created for the rest of the way.
                 var child: JSON = .object([:])
-                let ok = write(value, into: &child, steps, i + 1)
-                object.updateValue(child, forKey: name)
+                let ok = write(&value, into: &child, steps, i + 1)
+                object.updateValue(consume child, forKey: name)
                 return ok
             }
             if i + 1 == steps.count {
-                object.setValue(value, at: at)
+                var moved = JSON.null
+                swap(&moved, &value)
+                object.setValue(consume moved, at: at)
                 return true
             }
             var child = object.value(at: at)
             object.setValue(.null, at: at)
-            let ok = write(value, into: &child, steps, i + 1)
-            object.setValue(child, at: at)
+            let ok = write(&value, into: &child, steps, i + 1)
+            object.setValue(consume child, at: at)
             return ok
         case .index(let index):
             guard case .array(var array) = node else { return false }
             let effective = index < 0 ? array.count + index : index
             guard array.indices.contains(effective) else { return false }
             node = .null
-            let ok = write(value, into: &array[effective], steps, i + 1)
+            let ok = write(&value, into: &array[effective], steps, i + 1)
             node = .array(array)
             return ok
         }

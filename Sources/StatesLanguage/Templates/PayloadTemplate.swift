@@ -16,13 +16,17 @@ public struct PayloadTemplate: Sendable, Hashable {
     /// An object with computed members. `skeleton` holds the members' keys with null values when
     /// the keys are distinct: an evaluation builds a result with them, and every result shares
     /// the keys' storage.
-    final class ObjectNode: Sendable, Hashable {
+    final class ObjectNode: @unchecked Sendable, Hashable {
         let keys: [String]
         let nodes: [Node]
         let skeleton: JSONObject?
+        /// `skeleton`'s keys, reached without counting a reference.
+        let skeletonKeys: JSONObject.UnownedKeys?
         /// `nodes` as an evaluation walks them: nested objects and expressions by unowned
-        /// reference (`nodes` keeps them alive), so that visiting one counts no reference.
-        let steps: [Step]
+        /// reference (`nodes` keeps them alive), so that visiting one counts no reference. Kept in
+        /// memory of the node's own, which an evaluation reads without retaining an array.
+        // Written once, by init; freed by deinit.
+        let steps: UnsafeMutableBufferPointer<Step>
 
         enum Step: @unchecked Sendable {
             case literal(JSON)
@@ -35,14 +39,23 @@ public struct PayloadTemplate: Sendable, Hashable {
             self.keys = keys
             self.nodes = nodes
             self.skeleton = skeleton
-            steps = nodes.map { node in
+            skeletonKeys = skeleton?.unownedKeys
+            steps = .allocate(capacity: nodes.count)
+            for (i, node) in nodes.enumerated() {
+                let step: Step
                 switch node {
-                case .literal(let value): return .literal(value)
-                case .object(let object): return .object(.passUnretained(object))
-                case .expression(let expression): return .expression(.passUnretained(expression))
-                case .array: return .other(node)
+                case .literal(let value): step = .literal(value)
+                case .object(let object): step = .object(.passUnretained(object))
+                case .expression(let expression): step = .expression(.passUnretained(expression))
+                case .array: step = .other(node)
                 }
+                (steps.baseAddress! + i).initialize(to: step)
             }
+        }
+
+        deinit {
+            steps.baseAddress?.deinitialize(count: steps.count)
+            steps.deallocate()
         }
 
         static func == (a: ObjectNode, b: ObjectNode) -> Bool { a === b || (a.keys == b.keys && a.nodes == b.nodes) }
@@ -71,7 +84,7 @@ public struct PayloadTemplate: Sendable, Hashable {
 
     // Kept in one shared object, so that copying a template (out of a prepared state, into an
     // evaluation) costs one reference.
-    private final class Storage: Sendable {
+    fileprivate final class Storage: Sendable {
         let root: Node
         let source: JSON
         init(root: Node, source: JSON) {
@@ -161,6 +174,22 @@ public struct PayloadTemplate: Sendable, Hashable {
         }
     }
 
+    /// A reference to a template that does not keep it alive: a holder that keeps the template
+    /// evaluates it through this without counting a reference at each evaluation.
+    public struct Unowned: @unchecked Sendable {
+        fileprivate let storage: Unmanaged<Storage>
+
+        /// `PayloadTemplate.evaluate(in:)`; the template must still be alive.
+        public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
+            try storage.withGuaranteedInstance { (storage) throws(ExecutionError) in
+                try PayloadTemplate.evaluate(storage.root, in: &context)
+            }
+        }
+    }
+
+    /// This template, unowned (see `Unowned`).
+    public var unowned: Unowned { Unowned(storage: .passUnretained(storage)) }
+
     /// Builds the payload. `context.input` is the document `$` refers to; `context.random` advances for
     /// each States.MathRandom / States.UUID call.
     public func evaluate(in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
@@ -183,7 +212,7 @@ public struct PayloadTemplate: Sendable, Hashable {
     }
 
     private static func evaluate(_ object: ObjectNode, in context: inout EvaluationContext) throws(ExecutionError) -> JSON {
-        guard let skeleton = object.skeleton else {
+        guard let skeleton = object.skeletonKeys else {
             var out = JSONObject(minimumCapacity: object.keys.count)
             for i in object.keys.indices { out[object.keys[i]] = try evaluate(object.nodes[i], in: &context) }
             return .object(out)
