@@ -204,6 +204,11 @@ public struct JSONObject: @unchecked Sendable {
     @inlinable
     public func index(forKey key: String) -> Int? {
         guard let storage else { return nil }
+        return Self.index(in: storage, forKey: key)
+    }
+
+    @inlinable
+    static func index(in storage: Storage, forKey key: String) -> Int? {
         let head = storage.head
         if head.pointee.index != nil { return head.pointee.index![key] }
         let members = storage.members
@@ -509,6 +514,15 @@ public enum JSONStep: Sendable, Hashable {
     case index(Int)
 }
 
+extension JSONObject {
+    /// The members' storage of an object value that has members, unowned; nil otherwise.
+    @inline(__always)
+    static func unownedStorage(_ value: JSON) -> Unmanaged<Storage>? {
+        guard case .object(let object) = value, let storage = object.storage else { return nil }
+        return .passUnretained(storage)
+    }
+}
+
 extension JSON {
     /// The node at the end of `steps`, or nil when a step finds nothing. The nodes on the way are
     /// read in place: only the node found is copied (one reference).
@@ -516,9 +530,26 @@ extension JSON {
         steps.withUnsafeBufferPointer { Self.follow($0, 0, self) }
     }
 
-    /// `following(_:)` with steps in memory the caller keeps.
+    /// `following(_:)` with steps in memory the caller keeps. The objects on the way are held
+    /// unowned (this value holds them all, and nothing changes them while it looks), so only the
+    /// node found counts a reference.
     public func following(_ steps: UnsafeBufferPointer<JSONStep>) -> JSON? {
-        Self.follow(steps, 0, self)
+        guard !steps.isEmpty, let first = JSONObject.unownedStorage(self) else { return Self.follow(steps, 0, self) }
+        var object = first
+        var i = 0
+        while true {
+            guard case .member(let name) = steps[i],
+                  let at = object._withUnsafeGuaranteedRef({ JSONObject.index(in: $0, forKey: name) })
+            else { return nil }
+            let slot = object._withUnsafeGuaranteedRef { $0.members + at }
+            i += 1
+            if i == steps.count { return slot.pointee.value }
+            guard let next = JSONObject.unownedStorage(slot.pointee.value) else {
+                // Arrays go on the general way; anything else has no members.
+                return Self.follow(steps, i, slot.pointee.value)
+            }
+            object = next
+        }
     }
 
     private static func follow(_ steps: UnsafeBufferPointer<JSONStep>, _ i: Int, _ node: JSON) -> JSON? {

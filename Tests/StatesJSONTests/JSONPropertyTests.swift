@@ -67,3 +67,53 @@ import StatesJSON
         #expect(try JSONParser().parse(text)["c"] == true)
     }
 }
+
+/// `following(_:)` walks objects unowned and falls back to the general walk at arrays: whatever
+/// the route, it must find exactly what a plain walk finds, and nil where a plain walk fails.
+@Suite struct JSONFollowingPropertyTests {
+    static func plainWalk(_ value: JSON, _ steps: ArraySlice<JSONStep>) -> JSON? {
+        guard let step = steps.first else { return value }
+        switch (step, value) {
+        case (.member(let key), .object(let object)): return object[key].flatMap { plainWalk($0, steps.dropFirst()) }
+        case (.index(let index), .array(let array)):
+            let at = index < 0 ? array.count + index : index
+            return array.indices.contains(at) ? plainWalk(array[at], steps.dropFirst()) : nil
+        default: return nil
+        }
+    }
+
+    /// Steps into `value`, mostly along members and elements that exist, sometimes astray.
+    static func route(into value: JSON, _ random: inout RandomJSON) -> [JSONStep] {
+        var steps: [JSONStep] = []
+        var node = value
+        for _ in 0..<Int.random(in: 0...5, using: &random.rng) {
+            let astray = Int.random(in: 0..<6, using: &random.rng) == 0
+            switch node {
+            case .object(let object) where !object.isEmpty && !astray:
+                let key = object.keys[Int.random(in: 0..<object.count, using: &random.rng)]
+                steps.append(.member(key))
+                node = object[key]!
+            case .array(let array) where !array.isEmpty && !astray:
+                let i = Int.random(in: 0..<array.count, using: &random.rng)
+                steps.append(.index(Bool.random(using: &random.rng) ? i : i - array.count))
+                node = array[i]
+            default:
+                steps.append(Bool.random(using: &random.rng) ? .member(random.string()) : .index(Int.random(in: -3...3, using: &random.rng)))
+                node = .null
+            }
+        }
+        return steps
+    }
+
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func followingFindsWhatAPlainWalkFinds(seed: UInt64) {
+        var random = RandomJSON(seed: seed)
+        for _ in 0..<400 {
+            let value = random.value(depth: 5)
+            let steps = Self.route(into: value, &random)
+            let expected = Self.plainWalk(value, steps[...])
+            #expect(value.following(steps) == expected, "seed \(seed): \(steps) in \(JSONPrinter.compact(value))")
+            #expect(steps.withUnsafeBufferPointer { value.following($0) } == expected)
+        }
+    }
+}

@@ -30,7 +30,11 @@ extension Execution {
         } else {
             details = .filled(state.exitedDetails, payload: copy output)
         }
-        emit(state.exitedType, stored: consume details, stages: recording ? frames[index].takeStages() : nil)
+        if recording {
+            emit(state.exitedType, stored: consume details, stages: frames[index].takeStages())
+        } else {
+            emit(state.exitedType, stored: consume details)
+        }
         if let nextNode {
             frames[index].moveTo(nextNode, input: consume output)
         } else if let next {

@@ -128,22 +128,45 @@ public struct Execution: Sendable {
     @discardableResult
     mutating func emit(_ type: EventType, _ details: JSONObject? = nil, stages: StageRecord? = nil, previous: Int? = nil,
                        chain: Chain = .advance) -> Int {
-        emit(type, stored: details.map(HistoryEvent.Details.object) ?? .none, stages: stages, previous: previous, chain: chain)
+        let stored = details.map(HistoryEvent.Details.object) ?? .none
+        if let stages { return emit(type, stored: stored, stages: stages, previous: previous, chain: chain) }
+        return emit(type, stored: stored, previous: previous, chain: chain)
     }
 
     /// Queues an event whose details are a prepared skeleton with one payload filled in.
     @discardableResult
     mutating func emit(_ type: consuming EventType, stored details: consuming HistoryEvent.Details,
-                       stages: consuming StageRecord? = nil, previous: Int? = nil, chain: Chain = .advance) -> Int {
+                       previous: Int? = nil, chain: Chain = .advance) -> Int {
+        guard let numbers = numberNextEvent(previous: previous) else { return frames[frames.count - 1].lastEventId }
+        pending.append(HistoryEvent(id: numbers.id, previousEventId: numbers.previous, timestamp: now, type: consume type,
+                                    storedDetails: consume details))
+        return chained(numbers.id, chain)
+    }
+
+    /// Queues an event that keeps the stages of the visit it records (kept apart from the
+    /// other `emit`s: a record is large, and most events pass none).
+    @discardableResult
+    mutating func emit(_ type: consuming EventType, stored details: consuming HistoryEvent.Details,
+                       stages: consuming StageRecord, previous: Int? = nil, chain: Chain = .advance) -> Int {
+        guard let numbers = numberNextEvent(previous: previous) else { return frames[frames.count - 1].lastEventId }
+        pending.append(HistoryEvent(id: numbers.id, previousEventId: numbers.previous, timestamp: now, type: consume type,
+                                    storedDetails: consume details, stages: consume stages))
+        return chained(numbers.id, chain)
+    }
+
+    /// The next event's id and previousEventId; nil when the top frame is silent (a distributed
+    /// Map's child), which then only counts it.
+    private mutating func numberNextEvent(previous: Int?) -> (id: Int, previous: Int)? {
         let top = frames.count - 1
         if top >= 0, frames[top].silent {
             frames[top].silentEvents += 1
-            return frames[top].lastEventId
+            return nil
         }
-        let id = history.count + pending.count + 1
-        let prev = previous ?? (top >= 0 ? frames[top].lastEventId : history.count + pending.count)
-        pending.append(HistoryEvent(id: id, previousEventId: prev, timestamp: now, type: consume type,
-                                    storedDetails: consume details, stages: consume stages))
+        return (history.count + pending.count + 1, previous ?? (top >= 0 ? frames[top].lastEventId : history.count + pending.count))
+    }
+
+    /// Moves the top frame's `previousEventId` chain past event `id`, and returns `id`.
+    private mutating func chained(_ id: Int, _ chain: Chain) -> Int {
         if !frames.isEmpty, chain == .advance { frames[frames.count - 1].lastEventId = id }
         return id
     }

@@ -121,12 +121,25 @@ public struct HistoryEvent: Sendable {
     init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, storedDetails: consuming Details,
          stages: consuming StageRecord?) {
         if let record = consume stages {
-            storage = StagedStorage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
-                                    details: consume storedDetails, record: consume record)
+            self.init(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                      storedDetails: consume storedDetails, stages: consume record)
         } else {
-            storage = Storage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
-                              details: consume storedDetails)
+            self.init(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                      storedDetails: consume storedDetails)
         }
+    }
+
+    /// An event without stages.
+    init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, storedDetails: consuming Details) {
+        storage = Storage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                          details: consume storedDetails)
+    }
+
+    /// An event that keeps the stages of the visit it records.
+    init(id: Int, previousEventId: Int, timestamp: Int64, type: consuming EventType, storedDetails: consuming Details,
+         stages: consuming StageRecord) {
+        storage = StagedStorage(id: id, previousEventId: previousEventId, timestamp: timestamp, type: consume type,
+                                details: consume storedDetails, record: consume stages)
     }
 
     /// `{"truncated": false}`, the `…Details` member of every payload asldb records.
