@@ -42,6 +42,21 @@ enum EngineBenchmark {
             print("asldb-bench engine --live-reference: \(problem)")
             exit(1)
         }
+        // The reference times its runs long after its process started (its imports take a second
+        // or more); the first few tens of milliseconds of a process here sometimes run at half
+        // speed, whatever runs in them.
+        let warmup = fresh ? 0 : arguments.value(after: "--warmup").map { Double($0) ?? -1 } ?? 0.2
+        guard warmup >= 0 else {
+            print("asldb-bench engine: --warmup takes a number of seconds")
+            exit(2)
+        }
+        let warmedUp = warmUp(seconds: warmup, workloads: workloads, only: only, directory: directory)
+        let minimumTime = arguments.value(after: "--min-time").map { Double($0) ?? -1 } ?? 0.1
+        guard minimumTime >= 0 else {
+            print("asldb-bench engine: --min-time takes a number of seconds")
+            exit(2)
+        }
+        var maximumRunsSeen = 0
         print(pad("workload", 14) + pad("size", 8) + pad("transitions", 13) + pad("transitions/s", 15)
             + pad("wall s", 10) + pad("peak MiB", 10) + pad("vs reference", 14)
             + (live != nil ? pad("moto now", 10) + pad("vs moto now", 13) : "") + "output")
@@ -60,10 +75,16 @@ enum EngineBenchmark {
                     wrong += 1
                     continue
                 }
-                let runs = (0..<repetitions).map { _ in
-                    fresh ? measureInChild(name, size: Int(n), directory: directory, keepMoments: keepMoments, stages: stages)
-                        : measure(definition, input, keepMoments: keepMoments, stages: stages, cold: cold, expected: expected)
+                var runs: [Measurement] = []
+                let started = ContinuousClock.now
+                // In this process, short rows go on until they have spanned `minimumTime`: a
+                // moment of interference on the machine then moves a run or two, not the median.
+                while runs.count < repetitions
+                        || (!fresh && runs.count < 1000 && ContinuousClock.now - started < .milliseconds(Int(minimumTime * 1000))) {
+                    runs.append(fresh ? measureInChild(name, size: Int(n), directory: directory, keepMoments: keepMoments, stages: stages)
+                        : measure(definition, input, keepMoments: keepMoments, stages: stages, cold: cold, expected: expected))
                 }
+                if runs.count > maximumRunsSeen { maximumRunsSeen = runs.count }
                 let result = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
                 let ok = runs.allSatisfy { $0.matches }
                 if !ok { wrong += 1 }
@@ -92,9 +113,11 @@ enum EngineBenchmark {
         if fresh {
             print("median of \(repetitions) runs (-r N), each in a process of its own (--fresh); peak MiB is the median run's")
         } else {
-            print("median of \(repetitions) runs (-r N) in this process" + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
+            print("median of at least \(repetitions) runs (-r N) in this process, as many as fit in \(minimumTime) s (--min-time S; up to \(maximumRunsSeen) here)"
+                + (cold ? ", each after freed memory was given back to the system (--cold)" : "")
                 + "; peak MiB is the process's resident high-water mark so far (it never goes down between rows)")
         }
+        if let warmedUp { print("warm-up: \(warmedUp) run untimed for \(warmup) s first (--warmup SECONDS)") }
         print(keepMoments ? "stepped as the debugger steps: every visit's stages recorded, every earlier moment kept (--keep-moments)"
             : stages ? "every visit's stages recorded, as the debugger records them (--stages)"
             : "run as asldb run runs: the history without each visit's stages (--stages records them, as the debugger does)")
@@ -110,6 +133,20 @@ enum EngineBenchmark {
         }
         if only == nil && sizeFilter == nil && !ScaleChecks.run(directory: directory) { wrong += 1 }
         exit(wrong == 0 ? 0 : 1)
+    }
+
+    /// Runs the first chosen workload at its smallest size, untimed, for `seconds`; names it.
+    static func warmUp(seconds: Double, workloads: JSONObject, only: String?, directory: String) -> String? {
+        guard seconds > 0,
+              let (name, spec) = workloads.first(where: { only == nil || only == $0.key }),
+              let definition = definition(spec, directory: directory),
+              let size = spec["sizes"]?.arrayValue?.compactMap({ $0["size"]?.intValue }).min(),
+              let (input, _) = data(name, size: String(size), directory: directory)
+        else { return nil }
+        let clock = ContinuousClock()
+        let end = clock.now + .milliseconds(Int(seconds * 1000))
+        while clock.now < end { _ = measure(definition, input, keepMoments: false) }
+        return "\(name) \(size)"
     }
 
     struct Measurement {

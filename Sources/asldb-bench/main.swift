@@ -26,12 +26,15 @@ let usage = """
       json [--quick] [PATH]   parse and print a ~200 KiB document (PATH, or the shared bench workload)
                               and a generated 1 MiB one; compares with Foundation's JSONSerialization
       json --profile parse|print  loop over only our side on the 1 MiB document, for a profiler
-      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--stages | --keep-moments] [--cold | --fresh]
+      engine [-w WORKLOAD] [-s SIZE] [-r RUNS] [--min-time S] [--stages | --keep-moments] [--cold | --fresh] [--warmup S]
              [--live-reference [RUNS]] [--workloads DIR] [--reference FILE] [--moto-bench FILE]
                               run the shared engine workloads, compare with the reference figures
                               of REFERENCE.md, then (without -w/-s) the scale checks: 100 000
                               transitions, a Map over 10 000 items, a 200 KiB state through 1 000;
-                              each row is the median of RUNS runs (default 3) in this process;
+                              each row is the median of at least RUNS runs (default 3) in this
+                              process, and of as many as fit in --min-time seconds (default 0.1),
+                              after --warmup seconds (default 0.2) of untimed runs of the first
+                              workload;
                               the engine runs as asldb run runs it, without recording each
                               visit's stages; --stages records them, as the debugger does, and
                               --keep-moments also keeps every earlier moment, as the debugger does;
