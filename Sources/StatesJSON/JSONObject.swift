@@ -359,19 +359,19 @@ public struct JSONObject: @unchecked Sendable {
 
     /// Sets `key` to `value` (appending a new key at the end); returns the old value.
     @discardableResult
-    public mutating func updateValue(_ value: JSON, forKey key: String) -> JSON? {
+    public mutating func updateValue(_ value: consuming JSON, forKey key: String) -> JSON? {
         if let i = index(forKey: key) {
             let storage = makeUnique(capacity: count)
             let old = storage.members[i].value
             storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, Self.valueBound(old), with: Self.valueBound(value))
-            storage.members[i].value = value
+            storage.members[i].value = consume value
             return old
         }
         let count = self.count
         let storage = makeUnique(capacity: count + 1)
-        (storage.members + count).initialize(to: Member(key: key, value: value))
-        storage.head.pointee.count = count + 1
         storage.head.pointee.bound = Self.adding(storage.head.pointee.bound, Self.memberBound(key, value))
+        (storage.members + count).initialize(to: Member(key: key, value: consume value))
+        storage.head.pointee.count = count + 1
         if storage.head.pointee.index != nil {
             storage.head.pointee.index![key] = count
         }

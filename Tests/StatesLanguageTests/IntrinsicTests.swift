@@ -27,6 +27,18 @@ import StatesLanguage
         #expect(try run("States.Format($t, 3)", variables: ["t": "n={}"]) == "n=3")
     }
 
+    @Test func formatWritesEveryKindOfValueAsJavaWould() throws {
+        let input: JSON = ["min": .number(.int(Int64.min)), "max": .number(.int(Int64.max)), "neg": -40, "zero": 0,
+                           "d": 2.5, "s": "héllo 😀", "long": .string(String(repeating: "ab", count: 40)), "t": true, "n": nil]
+        #expect(try run("States.Format('{}|{}|{}|{}', $.min, $.max, $.neg, $.zero)", input: input)
+            == "-9223372036854775808|9223372036854775807|-40|0")
+        #expect(try run("States.Format('{}:{}:{}:{}', $.d, $.t, $.n, $.s)", input: input) == "2.5:true:null:héllo 😀")
+        #expect(try run("States.Format('<{}>', $.long)", input: input) == .string("<" + String(repeating: "ab", count: 40) + ">"))
+        #expect(try run("States.Format('{}{}', 7, 'é')") == "7é")
+        #expect(try run("States.Format('no placeholders')") == "no placeholders")
+        #expect(try run("States.Format('{}', '')") == "")
+    }
+
     @Test func formatArgumentCountMustMatch() {
         #expect(failure("States.Format('{} {}', 1)")?.error == "States.IntrinsicFailure")
         #expect(failure("States.Format('{}', 1, 2)")?.error == "States.IntrinsicFailure")

@@ -171,9 +171,12 @@ struct DebuggerEndToEndTests {
         try tmux.sendKeys("u")
         try tmux.waitUntil("one step back") { $0.contains("event 19/20") && $0.contains("back in time") }
         try tmux.sendKeys("u")
-        let earlier = try tmux.waitUntil("the third attempt") { $0.contains("event 16/20") && $0.contains("t=+15.000s") }
-        let marked = earlier.split(separator: "\n").first { $0.contains("▶") }
-        #expect(marked.map { $0.contains("+15.000s") && $0.contains("LambdaFunctionFailed") } == true, "\(earlier)")
+        // The whole frame: the status line can be redrawn before the timeline under it.
+        try tmux.waitUntil("the third attempt marked in the timeline") { screen in
+            let marked = screen.split(separator: "\n").first { $0.contains("▶") }
+            return screen.contains("event 16/20") && screen.contains("t=+15.000s")
+                && marked.map { $0.contains("+15.000s") && $0.contains("LambdaFunctionFailed") } == true
+        }
         try tmux.sendKeys("z")
         try tmux.waitUntil("the data flow of attempt 3") { $0.contains("Data flow · ProcessPayment (Task) · attempt 3") }
 

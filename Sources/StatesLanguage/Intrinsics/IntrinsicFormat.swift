@@ -20,32 +20,74 @@ enum IntrinsicFormat {
         guard placeholders == args.count - 1 else {
             throw args.failure("Number of arguments in States.Format does not match the number of placeholders in the template")
         }
+        // Strings and integers are written as they are; anything else as its text, made first.
+        var texts: [Int: String] = [:]
         for i in 1..<args.count {
-            if case .string(let s) = args[i] { size += s.utf8.count } else { size += 24 }
-        }
-        // Room for the whole result at once, instead of growing it piece by piece.
-        var out = ""
-        out.reserveCapacity(size)
-        var next = 1
-        for piece in pieces {
-            switch piece {
-            case .text(let literal):
-                out += literal
-            case .placeholder:
-                append(args[next], to: &out)
-                next += 1
+            switch args[i] {
+            case .string(let s): size += s.utf8.count
+            case .number(.int(let n)): size += decimalLength(n)
+            default:
+                let t = text(args[i])
+                size += t.utf8.count
+                texts[i] = t
             }
+        }
+        // The result is written once, in place, at its exact size.
+        let out = String(unsafeUninitializedCapacity: size) { buffer in
+            var at = 0
+            var next = 1
+            for piece in pieces {
+                switch piece {
+                case .text(let literal):
+                    at = write(literal, into: buffer, at: at)
+                case .placeholder:
+                    switch args[next] {
+                    case .string(let s): at = write(s, into: buffer, at: at)
+                    case .number(.int(let n)): at = writeDecimal(n, into: buffer, at: at)
+                    default: at = write(texts[next] ?? "", into: buffer, at: at)
+                    }
+                    next += 1
+                }
+            }
+            return at
         }
         return .string(out)
     }
 
-    /// `text(value)` appended, without an intermediate string for the usual scalars.
-    static func append(_ value: JSON, to out: inout String) {
-        switch value {
-        case .string(let s): out += s
-        case .number(.int(let i)): out += String(i)
-        default: out += text(value)
+    /// Copies the UTF-8 of `text` into `buffer` at `at`; returns the position after it.
+    private static func write(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return at }
+            (target + at).initialize(from: source, count: bytes.count)
+            return at + bytes.count
         }
+    }
+
+    /// The number of characters of `n` in decimal, its sign included.
+    static func decimalLength(_ n: Int64) -> Int {
+        var length = n < 0 ? 2 : 1
+        var rest = n.magnitude / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
+        }
+        return length
+    }
+
+    /// Writes `n` in decimal (as `String(n)` would) into `buffer` at `at`; returns the position
+    /// after it.
+    private static func writeDecimal(_ n: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        let end = at + decimalLength(n)
+        var position = end
+        var rest = n.magnitude
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        if n < 0 { buffer[at] = UInt8(ascii: "-") }
+        return end
     }
 
     /// A template's literal text and `{}` placeholders, in order.
