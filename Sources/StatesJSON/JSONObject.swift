@@ -357,6 +357,35 @@ public struct JSONObject: @unchecked Sendable {
         storage.members[position].value = value
     }
 
+    /// A copy with the value at `position` replaced, in a buffer of its own.
+    public func with(_ value: consuming JSON, at position: Int) -> JSONObject {
+        precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
+        var copy = JSONObject(copying: self, capacity: count)
+        copy.setValue(value, at: position)
+        return copy
+    }
+
+    /// A copy with `key` set to `value` (appended when new), in a buffer of its own.
+    public func with(_ value: consuming JSON, forKey key: String) -> JSONObject {
+        if let position = index(forKey: key) { return with(value, at: position) }
+        var copy = JSONObject(copying: self, capacity: count + 1)
+        copy.updateValue(value, forKey: key)
+        return copy
+    }
+
+    /// A new buffer with this object's members and room for `capacity`.
+    private init(copying source: JSONObject, capacity: Int) {
+        let fresh = Self.allocate(capacity: capacity)
+        if let old = source.storage {
+            let count = old.head.pointee.count
+            fresh.members.initialize(from: old.members, count: count)
+            fresh.head.pointee.count = count
+            fresh.head.pointee.bound = old.head.pointee.bound
+            fresh.head.pointee.index = old.head.pointee.index
+        }
+        storage = fresh
+    }
+
     /// Sets `key` to `value` (appending a new key at the end); returns the old value.
     @discardableResult
     public mutating func updateValue(_ value: consuming JSON, forKey key: String) -> JSON? {

@@ -102,6 +102,17 @@ import StatesLanguage
     @Test func rejectsIndefinitePaths() {
         #expect(throws: JSONPathSyntaxError.self) { try ReferencePath("$.a[*]") }
     }
+
+    @Test func leavesTheDocumentAsItWasAndFailsWhereNothingCanHoldTheValue() throws {
+        let document: JSON = ["a": ["list": [1, ["x": 2]], "keep": ["deep": true]], "b": 3]
+        let out = try ReferencePath("$.a.list[-1].y").set("new", in: document)
+        #expect(out == ["a": ["list": [1, ["x": 2, "y": "new"]], "keep": ["deep": true]], "b": 3])
+        #expect(document == ["a": ["list": [1, ["x": 2]], "keep": ["deep": true]], "b": 3])
+        // An index into a member that is missing, or past the end, has nowhere to go.
+        #expect(throws: ExecutionError.self) { try ReferencePath("$.missing[0]").set(1, in: document) }
+        #expect(throws: ExecutionError.self) { try ReferencePath("$.a.list[5]").set(1, in: document) }
+        #expect(throws: ExecutionError.self) { try ReferencePath("$.b.c").set(1, in: document) }
+    }
 }
 
 @Suite struct PayloadTemplateTests {

@@ -99,7 +99,7 @@ extension Execution {
         switch plan {
         case .discard: return copy rawInput
         case .whole: return result
-        case .path(let path): return try path.set(result, in: copy rawInput)
+        case .path(let path): return try path.set(result, in: rawInput)
         case .invalid(let text): return try DataFlow.place(result, at: text, in: copy rawInput)
         }
     }

@@ -19,92 +19,39 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Writes `value` into `document` at this path, the way ResultPath does: `$` replaces the
     /// document, missing objects on the way are created, anything else that is in the way fails
-    /// with `States.ResultPathMatchFailure`.
-    public func set(_ value: consuming JSON, in document: consuming JSON) throws(ExecutionError) -> JSON {
-        var edited = copy document
-        let written: Bool
-        if path.hasReferenceSteps {
-            written = Self.write(&value, into: &edited, path.referenceStepBuffer, 0)
-        } else {
-            written = Self.write(value, into: &edited, path.segments[...])
-        }
-        guard written else {
+    /// with `States.ResultPathMatchFailure`. The document is not changed: the result shares every
+    /// part the path does not go through.
+    public func set(_ value: consuming JSON, in document: borrowing JSON) throws(ExecutionError) -> JSON {
+        guard let placed = Self.placing(value, in: document, path.referenceStepBuffer, 0) else {
             throw ExecutionError(
                 StatesErrorName.resultPathMatchFailure,
                 cause: "Unable to apply ReferencePath \(path.text) to input \(JSONPrinter.compact(document))")
         }
-        return edited
+        return placed
     }
 
-    /// Writes along member names and indexes; each container on the way is taken out of its
-    /// parent while it is edited, so that one only this document holds is changed in place.
-    /// `value` is moved into place (the caller's variable is left `null`).
-    private static func write(_ value: inout JSON, into node: inout JSON, _ steps: UnsafeBufferPointer<JSONStep>, _ i: Int) -> Bool {
-        guard i < steps.count else {
-            swap(&node, &value)
-            return true
-        }
+    /// `node` with `value` at `steps[i...]`, built from copies of the containers the path goes
+    /// through; nil when something other than an object or array is in the way.
+    private static func placing(_ value: consuming JSON, in node: JSON, _ steps: UnsafeBufferPointer<JSONStep>,
+                                _ i: Int) -> JSON? {
+        guard i < steps.count else { return value }
         switch steps[i] {
         case .member(let name):
-            guard case .object(var object) = node else { return false }
-            node = .null
-            defer { node = .object(object) }
+            guard case .object(let object) = node else { return nil }
             guard let at = object.index(forKey: name) else {
                 // A missing member is created; objects are created for the rest of the way.
-                var child: JSON = .object([:])
-                let ok = write(&value, into: &child, steps, i + 1)
-                object.updateValue(consume child, forKey: name)
-                return ok
+                guard let child = placing(value, in: .object([:]), steps, i + 1) else { return nil }
+                return .object(object.with(child, forKey: name))
             }
-            if i + 1 == steps.count {
-                var moved = JSON.null
-                swap(&moved, &value)
-                object.setValue(consume moved, at: at)
-                return true
-            }
-            var child = object.value(at: at)
-            object.setValue(.null, at: at)
-            let ok = write(&value, into: &child, steps, i + 1)
-            object.setValue(consume child, at: at)
-            return ok
+            guard let child = placing(value, in: object.value(at: at), steps, i + 1) else { return nil }
+            return .object(object.with(child, at: at))
         case .index(let index):
-            guard case .array(var array) = node else { return false }
+            guard case .array(var array) = node else { return nil }
             let effective = index < 0 ? array.count + index : index
-            guard array.indices.contains(effective) else { return false }
-            node = .null
-            let ok = write(&value, into: &array[effective], steps, i + 1)
-            node = .array(array)
-            return ok
-        }
-    }
-
-    private static func write(_ value: JSON, into node: inout JSON, _ rest: ArraySlice<Segment>) -> Bool {
-        guard let first = rest.first else {
-            node = value
-            return true
-        }
-        switch first {
-        case .property(let names):
-            let name = names[0]
-            guard case .object(var object) = node else { return false }
-            // Release the enum's reference so the object is edited in place.
-            node = .null
-            var child = object[name] ?? .object([:])
-            if object[name] == nil && rest.count == 1 { child = value }
-            let ok = write(value, into: &child, rest.dropFirst())
-            object[name] = child
-            node = .object(object)
-            return ok
-        case .index(let indexes):
-            guard case .array(var array) = node else { return false }
-            let effective = indexes[0] < 0 ? array.count + indexes[0] : indexes[0]
-            guard array.indices.contains(effective) else { return false }
-            node = .null
-            let ok = write(value, into: &array[effective], rest.dropFirst())
-            node = .array(array)
-            return ok
-        default:
-            return false
+            guard array.indices.contains(effective) else { return nil }
+            guard let child = placing(value, in: array[effective], steps, i + 1) else { return nil }
+            array[effective] = child
+            return .array(array)
         }
     }
 }
