@@ -1,14 +1,6 @@
 /// The JSONPath-mode data flow of a state, in AWS order:
 /// InputPath → Parameters → (task) → ResultSelector → ResultPath → OutputPath, plus Assign.
 extension Execution {
-    /// What paths and templates see in the top frame: `$` = `document`, `$$`, the variables.
-    /// Without `usesContextObject` the context object is left out (null): building it costs more
-    /// than most expressions, and most never read it.
-    mutating func evaluationContext(_ document: JSON, usesContextObject: Bool = true) -> EvaluationContext {
-        EvaluationContext(input: document, contextObject: usesContextObject ? contextObject() : .null,
-                          variables: frames[frames.count - 1].variables, random: random)
-    }
-
     /// Evaluates something that may draw random numbers, keeping the execution's random state.
     mutating func evaluate<T>(_ document: JSON, usesContextObject: Bool = true,
                               _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
@@ -16,8 +8,10 @@ extension Execution {
         return try evaluate(&lent, usesContextObject: usesContextObject, body)
     }
 
-    /// Evaluates with `$` bound to `document`. The document and the top frame's variables are lent
-    /// to the evaluation, moved in and back out, so that neither is copied.
+    /// Evaluates with `$` bound to `document`, `$$` and the top frame's variables. The document
+    /// and the variables are lent to the evaluation, moved in and back out, so that neither is
+    /// copied. Without `usesContextObject` the context object is left out (null): building it
+    /// costs more than most expressions, and most never read it.
     mutating func evaluate<T>(_ document: inout JSON, usesContextObject: Bool = true,
                               _ body: (inout EvaluationContext) throws(ExecutionError) -> T) throws(ExecutionError) -> T {
         let top = frames.count - 1

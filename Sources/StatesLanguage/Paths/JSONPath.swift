@@ -18,9 +18,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         let root: Root
         let segments: [Segment]
         let isDefinite: Bool
-        let referenceSteps: [ReferenceStep]?
-        /// `referenceSteps` in memory of the storage's own (empty when nil), which an evaluation
-        /// reads without retaining an array. Written once, by init; freed by deinit.
+        /// Whether every segment names one member or one index: a reference path.
+        let isReference: Bool
+        /// A reference path's steps (none for other paths), unboxed, in memory of the storage's
+        /// own that an evaluation reads without retaining an array. Written once, by init; freed
+        /// by deinit.
         let stepBuffer: UnsafeMutableBufferPointer<ReferenceStep>
 
         init(text: String, root: Root, segments: [Segment]) {
@@ -36,7 +38,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 default: steps = nil
                 }
             }
-            referenceSteps = steps
+            isReference = steps != nil
             stepBuffer = .allocate(capacity: steps?.count ?? 0)
             _ = stepBuffer.initialize(from: steps ?? [])
         }
@@ -57,12 +59,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// True when the path names at most one node, so evaluation yields that value rather than a list.
     public var isDefinite: Bool { storage.isDefinite }
     /// True when the path only names object members and array indexes: a reference path.
-    public var isReferencePath: Bool { storage.referenceSteps != nil }
-    /// A reference path's steps, unboxed, for lookups that need no bookkeeping; nil otherwise.
-    var referenceSteps: [ReferenceStep]? { storage.referenceSteps }
-    /// Whether the path has `referenceSteps`.
-    var hasReferenceSteps: Bool { storage.referenceSteps != nil }
-    /// `referenceSteps` (empty when there are none), valid while this path is alive.
+    public var isReferencePath: Bool { storage.isReference }
+    /// Whether the path is a reference path, whose steps (`referenceStepBuffer`) serve lookups
+    /// that need no bookkeeping.
+    var hasReferenceSteps: Bool { storage.isReference }
+    /// A reference path's steps, unboxed (empty for other paths), valid while this path is alive.
     var referenceStepBuffer: UnsafeBufferPointer<ReferenceStep> { UnsafeBufferPointer(storage.stepBuffer) }
 
     /// Parses a path; throws when its syntax is not one Step Functions accepts.
