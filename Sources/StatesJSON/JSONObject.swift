@@ -309,15 +309,25 @@ public struct JSONObject: @unchecked Sendable {
     /// The bound of any value: objects answer from their header, arrays add up their elements.
     @usableFromInline
     static func valueBound(_ value: JSON) -> Int {
-        switch value {
+        withUnsafePointer(to: value) { bound(at: $0) }
+    }
+
+    /// `valueBound` of a value read where it lies: an object's bound through its storage held
+    /// unowned, an array's elements in place. A value switched on, handed to a call or out of an
+    /// iterator is a copy, and each copied object or array counts a reference.
+    private static func bound(at value: UnsafePointer<JSON>) -> Int {
+        if let storage = unownedStorage(value.pointee) { return storage._withUnsafeGuaranteedRef { $0.head.pointee.bound } }
+        switch value.pointee {
         case .null, .bool: return 5
         case .number: return 32
         case .string(let s): return Swift.min(2 + 6 * s.utf8.count, boundCap)
-        case .object(let o): return o.sizeBound
+        case .object: return 2
         case .array(let a):
-            var total = 2
-            for e in a { total = adding(total, adding(1, valueBound(e))) }
-            return total
+            return a.withUnsafeBufferPointer { elements in
+                var total = 2
+                for i in elements.indices { total = adding(total, adding(1, bound(at: elements.baseAddress! + i))) }
+                return total
+            }
         }
     }
 
