@@ -343,19 +343,24 @@ public struct JSONObject: @unchecked Sendable {
         // linear; a copy gets just the room asked for.
         let newCapacity = unique && capacity > oldCapacity ? Swift.max(capacity, oldCapacity * 2) : Swift.max(capacity, count)
         let fresh = Self.allocate(capacity: newCapacity)
-        if let old = storage {
-            if unique {
-                fresh.members.moveInitialize(from: old.members, count: count)
-                old.head.pointee.count = 0
-            } else {
-                fresh.members.initialize(from: old.members, count: count)
-            }
-            fresh.head.pointee.count = count
-            fresh.head.pointee.bound = old.head.pointee.bound
-            fresh.head.pointee.index = old.head.pointee.index
-        }
+        if let old = storage { Self.fill(fresh, from: old, moving: unique) }
         storage = fresh
         return fresh
+    }
+
+    /// Gives an empty buffer `old`'s members and header: moved out of `old` (left empty) when
+    /// `moving`, else copied.
+    private static func fill(_ fresh: Storage, from old: Storage, moving: Bool) {
+        let count = old.head.pointee.count
+        if moving {
+            fresh.members.moveInitialize(from: old.members, count: count)
+            old.head.pointee.count = 0
+        } else {
+            fresh.members.initialize(from: old.members, count: count)
+        }
+        fresh.head.pointee.count = count
+        fresh.head.pointee.bound = old.head.pointee.bound
+        fresh.head.pointee.index = old.head.pointee.index
     }
 
     /// Replaces the value at a position (`0..<count`), in place when this object is the only owner.
@@ -386,13 +391,7 @@ public struct JSONObject: @unchecked Sendable {
     /// A new buffer with this object's members and room for `capacity`.
     private init(copying source: JSONObject, capacity: Int) {
         let fresh = Self.allocate(capacity: capacity)
-        if let old = source.storage {
-            let count = old.head.pointee.count
-            fresh.members.initialize(from: old.members, count: count)
-            fresh.head.pointee.count = count
-            fresh.head.pointee.bound = old.head.pointee.bound
-            fresh.head.pointee.index = old.head.pointee.index
-        }
+        if let old = source.storage { Self.fill(fresh, from: old, moving: false) }
         storage = fresh
     }
 

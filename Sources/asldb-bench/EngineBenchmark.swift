@@ -45,17 +45,9 @@ enum EngineBenchmark {
         // The reference times its runs long after its process started (its imports take a second
         // or more); the first few tens of milliseconds of a process here sometimes run at half
         // speed, whatever runs in them.
-        let warmup = fresh ? 0 : arguments.value(after: "--warmup").map { Double($0) ?? -1 } ?? 0.2
-        guard warmup >= 0 else {
-            print("asldb-bench engine: --warmup takes a number of seconds")
-            exit(2)
-        }
+        let warmup = fresh ? 0 : arguments.seconds(after: "--warmup", otherwise: 0.2)
         let warmedUp = warmUp(seconds: warmup, workloads: workloads, only: only, directory: directory)
-        let minimumTime = arguments.value(after: "--min-time").map { Double($0) ?? -1 } ?? 0.1
-        guard minimumTime >= 0 else {
-            print("asldb-bench engine: --min-time takes a number of seconds")
-            exit(2)
-        }
+        let minimumTime = arguments.seconds(after: "--min-time", otherwise: 0.1)
         var maximumRunsSeen = 0
         print(pad("workload", 14) + pad("size", 8) + pad("transitions", 13) + pad("transitions/s", 15)
             + pad("wall s", 10) + pad("peak MiB", 10) + pad("vs reference", 14)

@@ -20,6 +20,17 @@ extension [String] {
         }
         return self[i + 1]
     }
+
+    /// The number of seconds that follows `flag`, `otherwise` without `flag`. A value that is
+    /// not a number of seconds ends the program with a message and exit status 2.
+    func seconds(after flag: String, otherwise: Double) -> Double {
+        guard let text = value(after: flag) else { return otherwise }
+        guard let seconds = Double(text), seconds >= 0 else {
+            print("asldb-bench: \(flag) takes a number of seconds, not '\(text)'")
+            exit(2)
+        }
+        return seconds
+    }
 }
 let usage = """
     usage: asldb-bench <benchmark> [options]

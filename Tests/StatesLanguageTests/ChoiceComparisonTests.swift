@@ -89,4 +89,26 @@ import StatesLanguage
         #expect(try! !ChoiceComparison.evaluate(operator: "IsPresent", variable: try! JSONPath("$.b"), operand: true, in: context))
         #expect(try! ChoiceComparison.evaluate(operator: "NumericEqualsPath", variable: try! JSONPath("$.a"), operand: "$.a", in: context))
     }
+
+    /// A prepared rule answers as the unprepared evaluation does, an operand path that does not
+    /// parse included.
+    @Test func preparedRulesAnswerLikeUnpreparedOnes() throws {
+        let context = EvaluationContext(input: ["a": 1, "b": 2], contextObject: ["n": 1])
+        let cases: [(String, JSON)] = [
+            ("NumericLessThanPath", "$.b"), ("NumericEqualsPath", "$$.n"), ("NumericEquals", 1), ("IsPresent", true),
+            ("NumericLessThanPath", "$.missing"), ("NumericEqualsPath", "$.["),
+        ]
+        for (op, operand) in cases {
+            let prepared = PreparedComparison(variable: try JSONPath("$.a"), operator: op, operand: operand)
+            let plain = Result { () throws(ExecutionError) in
+                try ChoiceComparison.evaluate(operator: op, variable: try! JSONPath("$.a"), operand: operand, in: context)
+            }
+            let answer = Result { () throws(ExecutionError) in try prepared.evaluate(in: context) }
+            #expect(answer == plain, "\(op) \(operand)")
+            #expect(prepared.usesContextObject == (operand == "$$.n"), "\(op) \(operand)")
+        }
+        #expect(throws: ExecutionError("States.Runtime", cause: "Invalid path '$.[' : unclosed '['")) {
+            try PreparedComparison(variable: try JSONPath("$.a"), operator: "NumericEqualsPath", operand: "$.[").evaluate(in: context)
+        }
+    }
 }

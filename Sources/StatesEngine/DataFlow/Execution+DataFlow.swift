@@ -94,7 +94,7 @@ extension Execution {
         case .discard: return copy rawInput
         case .whole: return result
         case .path(let path): return try path.set(result, in: rawInput)
-        case .invalid(let text): return try DataFlow.place(result, at: text, in: copy rawInput)
+        case .invalid(let text): return try DataFlow.place(result, at: text, in: rawInput)
         }
     }
 

@@ -7,10 +7,12 @@ public struct PreparedComparison: Sendable {
         let variable: JSONPath
         let operatorName: String
         let operand: JSON
-        let operandPath: (text: String, path: Result<JSONPath, JSONPathSyntaxError>)?
-        /// `operandPath` when it parsed (else `variable`, unused): read in place at each test.
+        /// A `…Path` operator's operand, parsed (else `variable`, unused): read in place at each
+        /// test, where unwrapping an optional path would copy it.
         let operandJSONPath: JSONPath
         let hasOperandPath: Bool
+        /// Why a `…Path` operand does not parse: the cause of the error each test raises.
+        let operandPathFailure: String?
         let isTypeTest: Bool
         let comparison: ChoiceComparison.Test?
 
@@ -19,18 +21,18 @@ public struct PreparedComparison: Sendable {
             operatorName = name
             self.operand = operand
             isTypeTest = ChoiceComparison.typeTestOperators.contains(name)
+            var parsed: JSONPath?
+            var failure: String?
             if name.hasSuffix("Path"), case .string(let text) = operand {
-                operandPath = (text, Result { () throws(JSONPathSyntaxError) in try JSONPath(text) })
-            } else {
-                operandPath = nil
+                do {
+                    parsed = try JSONPath(text)
+                } catch {
+                    failure = "Invalid path '\(text)' : \(error.message)"
+                }
             }
-            if case .success(let path)? = operandPath?.path {
-                operandJSONPath = path
-                hasOperandPath = true
-            } else {
-                operandJSONPath = variable
-                hasOperandPath = false
-            }
+            operandJSONPath = parsed ?? variable
+            hasOperandPath = parsed != nil
+            operandPathFailure = failure
             let base = name.hasSuffix("Path") ? String(name.dropLast(4)) : name
             comparison = ChoiceComparison.comparisonOperators.contains(base) ? ChoiceComparison.Test(base) : nil
         }
@@ -52,8 +54,7 @@ public struct PreparedComparison: Sendable {
     /// Whether the variable or the operand path reads the context object (`$$…`).
     public var usesContextObject: Bool {
         if variable.usesContextObject { return true }
-        if case .success(let path)? = storage.operandPath?.path { return path.usesContextObject }
-        return false
+        return storage.hasOperandPath && storage.operandJSONPath.usesContextObject
     }
 
     /// Whether the rule holds in `context`.
@@ -84,15 +85,15 @@ public struct PreparedComparison: Sendable {
 extension PreparedComparison.Storage {
     func evaluate(in context: EvaluationContext) throws(ExecutionError) -> Bool {
         let value: JSON? = isTypeTest ? variable.valueIfPresent(in: context) : try variable.select(in: context)
+        let resolved: JSON
         if hasOperandPath {
-            let resolved = try operandJSONPath.select(in: context)
-            if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, resolved) }
-            return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: resolved)
+            resolved = try operandJSONPath.select(in: context)
+        } else if let operandPathFailure {
+            throw ExecutionError(StatesErrorName.runtime, cause: operandPathFailure)
+        } else {
+            resolved = operand
         }
-        if case .failure(let error)? = operandPath?.path {
-            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(operandPath!.text)' : \(error.message)")
-        }
-        if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, operand) }
-        return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: operand)
+        if !isTypeTest, let comparison, let value { return ChoiceComparison.compare(comparison, value, resolved) }
+        return try ChoiceComparison.evaluate(operator: operatorName, value: value, operand: resolved)
     }
 }
