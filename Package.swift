@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StatesJSON", targets: ["StatesJSON"]),
         .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
         .library(name: "StatesEngine", targets: ["StatesEngine"]),
+        .library(name: "JSONata", targets: ["JSONata"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "StatesLanguage", dependencies: ["StatesJSON", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "StatesEngine", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        // The JSONata language (lexer, parser, evaluator, function library) over StatesJSON values.
+        .target(name: "JSONata", dependencies: ["StatesJSON"], swiftSettings: strict),
         .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),
         .target(name: "StateGraph", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
@@ -44,6 +47,7 @@ let package = Package(
         .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI", "CAllocatorTuning"], swiftSettings: strict),
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        .testTarget(name: "JSONataTests", dependencies: ["JSONata"], swiftSettings: strict),
         .testTarget(name: "StatesEngineTests", dependencies: ["StatesEngine"], swiftSettings: strict),
         .testTarget(name: "StepDebuggerTests", dependencies: ["StepDebugger"], exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: strict),
