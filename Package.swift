@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "DebuggerUI", dependencies: ["StepDebugger", "StateGraph", "TerminalUI"], swiftSettings: strict),
         .target(
             name: "CommandLineSupport",
-            dependencies: ["StepDebugger", "DebuggerUI", "CursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["StepDebugger", "DebuggerUI", "CursesTerminal", "JSONata", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // The allocator setting the executables start with (see its header).
         .target(name: "CAllocatorTuning"),

@@ -13,7 +13,7 @@ public struct RootCommand: ParsableCommand {
             definition, execution FAILED or TIMED_OUT), 2 usage error or unreadable input.
             """,
         version: AsldbVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, DebugCommand.self, TraceCommand.self, TraceBenchmarkCommand.self, ReplayCommand.self, TestCasesCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, DebugCommand.self, TraceCommand.self, TraceBenchmarkCommand.self, ReplayCommand.self, TestCasesCommand.self, JSONataCommand.self]
     )
 
     public init() {}

@@ -103,6 +103,6 @@ extension JSONataError {
         "D3139": "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
         "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
         "D3141": "{{{message}}}",
-        "U1001": "Stack overflow or time limit: the expression went deeper than its depth limit or ran longer than its time limit",
+        "U1001": "{{{message}}}",
     ]
 }

@@ -1,0 +1,245 @@
+import StatesJSON
+
+/// Evaluates a prepared expression tree. One evaluator serves one call of
+/// `JSONataExpression.evaluate`: it carries the limits, the host's environment and the clock
+/// reading that `$now()` and `$millis()` return throughout the call.
+final class Evaluator {
+    var guardrails: Guardrails
+    let environment: JSONataEnvironment
+    /// `$millis()` for this evaluation: read once, as the reference does.
+    let timestamp: Double
+    /// The regular-expression step budget left for this evaluation.
+    var regexBudget: Int
+    /// The state of `$random()`'s generator (SplitMix64).
+    private var randomState: UInt64
+    /// The body of `λ($x){ $g($f($x)) }`, which `f ~> g` returns.
+    lazy var chainBody: Expr = {
+        var parser = Parser("$g($f($x))")
+        // A fixed text of this module, which parses.
+        return try! Preparer.prepare(try! parser.parse())
+    }()
+
+    init(environment: JSONataEnvironment) {
+        self.environment = environment
+        guardrails = Guardrails(maxDepth: environment.maxDepth, timeLimitMilliseconds: environment.timeLimitMilliseconds)
+        timestamp = environment.clock()
+        regexBudget = environment.regexStepLimit
+        randomState = environment.randomSeed ?? UInt64.random(in: .min ... .max)
+    }
+
+    /// A random number in [0, 1), from the environment's seed.
+    func nextRandom() -> Double {
+        randomState &+= 0x9E37_79B9_7F4A_7C15
+        var z = randomState
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(UInt64(1) << 53)
+    }
+
+    /// The reference's `evaluate`: dispatch on the node, apply its predicates and group-by,
+    /// then unwrap a sequence of one value (unless it is to be kept as an array).
+    func eval(_ expr: Expr, _ input: Value, _ env: Frame) throws(JSONataError) -> Value {
+        try guardrails.enter()
+        var result: Value
+        switch expr.kind {
+        case .path: result = try evalPath(expr, input, env)
+        case .binary: result = try evalBinary(expr, input, env)
+        case .unary: result = try evalUnary(expr, input, env)
+        case .name: result = lookupField(input, expr.text)
+        case .string: result = .string(expr.text)
+        case .number: result = .number(expr.number)
+        case .value: result = expr.literal.map(Value.bool) ?? .null
+        case .wildcard: result = wildcard(input)
+        case .descendant: result = descendants(input)
+        case .parent: result = env.lookup(expr.slot!.label) ?? .undefined
+        case .condition:
+            let condition = try eval(expr.condition!, input, env)
+            if Self.truthy(condition) {
+                result = try eval(expr.then!, input, env)
+            } else if let otherwise = expr.otherwise {
+                result = try eval(otherwise, input, env)
+            } else {
+                result = .undefined
+            }
+        case .block:
+            let frame = Frame(parent: env)
+            result = .undefined
+            for e in expr.expressions { result = try eval(e, input, frame) }
+        case .bind:
+            let value = try eval(expr.rhs!, input, env)
+            env.bind(expr.lhs!.text, value)
+            result = value
+        case .regex:
+            result = .function(FunctionValue(.regex(expr.compiledRegex!, source: expr.text)))
+        case .function: result = try evalFunctionCall(expr, input, env, applyTo: nil)
+        case .variable:
+            if expr.text.isEmpty {
+                if case .array(let s) = input, s.flags.contains(.outerWrapper), let first = s.items.first {
+                    result = first
+                } else {
+                    result = input
+                }
+            } else {
+                result = lookupVariable(expr.text, env) ?? .undefined
+            }
+        case .lambda:
+            result = .function(FunctionValue(.lambda(Lambda(
+                parameters: expr.parameters, signature: expr.signature, body: expr.body!,
+                input: input, frame: env, isThunk: expr.isThunk))))
+        case .partial: result = try evalPartial(expr, input, env)
+        case .apply: result = try evalApply(expr, input, env)
+        case .transform: result = .function(FunctionValue(.transform(expr, env)))
+        case .sort, .operator, .end:
+            // Never evaluated on their own: sort is a path step, the others are gone after
+            // preparation (a `?` outside an argument list does not parse).
+            result = .undefined
+        }
+
+        if let predicate = expr.predicate {
+            for stage in predicate {
+                if case .filter(let p) = stage.kind { result = try filter(p, result, env) }
+            }
+        }
+        if expr.kind != .path, let group = expr.group {
+            result = try groupBy(group, result, env)
+        }
+
+        if case .array(var seq) = result, seq.isSequence, !seq.flags.contains(.tupleStream) {
+            if expr.keepArray { seq.flags.insert(.keepSingleton) }
+            if seq.items.isEmpty {
+                result = .undefined
+            } else if seq.items.count == 1 && !seq.flags.contains(.keepSingleton) {
+                result = seq.items[0]
+            } else if expr.keepArray {
+                result = .array(seq)
+            }
+        }
+        guardrails.exit()
+        return result
+    }
+
+    /// Looks a variable up: the frames, then the host's functions, then the built-ins.
+    func lookupVariable(_ name: String, _ env: Frame) -> Value? {
+        if let v = env.lookup(name) { return v }
+        if let host = environment.functions[name] { return .function(FunctionValue(.host(name, host))) }
+        if environment.disabledFunctions.contains(name) { return nil }
+        if let builtin = Builtins.table[name] { return .function(FunctionValue(.builtin(builtin))) }
+        return nil
+    }
+
+    // MARK: - Truth
+
+    /// The effective boolean value (`$boolean`); undefined is false.
+    static func truthy(_ value: Value) -> Bool {
+        boolean(value) ?? false
+    }
+
+    /// `$boolean`: nil for undefined.
+    static func boolean(_ value: Value) -> Bool? {
+        switch value {
+        case .undefined: return nil
+        case .null: return false
+        case .bool(let b): return b
+        case .number(let n): return n != 0 && !n.isNaN
+        case .string(let s): return !s.isEmpty
+        case .function: return false
+        case .object(let o): return o.count > 0
+        case .json(.object(let o)): return !o.isEmpty
+        case .array, .json:
+            let items = value.arrayElements ?? []
+            if items.count == 1 { return boolean(items[0]) ?? false }
+            return items.contains { boolean($0) == true }
+        }
+    }
+
+    // MARK: - Field access
+
+    /// The reference's `lookup`: a field of an object, or of each object in an array
+    /// (flattening array results one level).
+    func lookupField(_ input: Value, _ key: String) -> Value {
+        switch input {
+        case .json(.object(let o)):
+            if let v = o[key] { return Value(v) }
+            return .undefined
+        case .object(let o):
+            return o[key] ?? .undefined
+        case .array(let s):
+            var out: [Value] = []
+            for item in s.items { appendFlattened(lookupField(item, key), to: &out) }
+            return .array(.sequence(out))
+        case .json(.array(let a)):
+            var out: [Value] = []
+            for item in a {
+                if case .object(let o) = item, let v = o[key] {
+                    if case .array(let inner) = v { for x in inner { out.append(Value(x)) } } else { out.append(Value(v)) }
+                } else if case .array = item {
+                    appendFlattened(lookupField(Value(item), key), to: &out)
+                }
+            }
+            return .array(.sequence(out))
+        default:
+            return .undefined
+        }
+    }
+
+    /// Appends a lookup result: an array's elements, a value, or nothing for undefined.
+    @inline(__always)
+    func appendFlattened(_ value: Value, to out: inout [Value]) {
+        switch value {
+        case .undefined: return
+        case .array(let s): out.append(contentsOf: s.items)
+        case .json(.array(let a)): for x in a { out.append(Value(x)) }
+        default: out.append(value)
+        }
+    }
+
+    /// `*`: the values of every field, arrays flattened.
+    func wildcard(_ input: Value) -> Value {
+        var input = input
+        if case .array(let s) = input, s.flags.contains(.outerWrapper), let first = s.items.first { input = first }
+        var out: [Value] = []
+        // Appending an array's values goes through the reference's `append`, whose result is a
+        // plain array rather than a sequence: such a result is never unwrapped.
+        var plain = false
+        try? input.forEachMember { (_, value) throws(JSONataError) in
+            if value.isArray {
+                Self.flatten(value, into: &out)
+                plain = true
+            } else {
+                out.append(value)
+            }
+        }
+        return .array(plain ? Seq(out) : .sequence(out))
+    }
+
+    static func flatten(_ value: Value, into out: inout [Value]) {
+        if let items = value.arrayElements {
+            for item in items { flatten(item, into: &out) }
+        } else {
+            out.append(value)
+        }
+    }
+
+    /// `**`: this value and every value below it, depth first.
+    func descendants(_ input: Value) -> Value {
+        if input.isUndefined { return .undefined }
+        var out: [Value] = []
+        var stack: [Value] = [input]
+        // Depth-first, in document order, without recursion.
+        while let v = stack.popLast() {
+            if let items = v.arrayElements {
+                for item in items.reversed() { stack.append(item) }
+                continue
+            }
+            out.append(v)
+            if v.isObject {
+                var members: [Value] = []
+                try? v.forEachMember { (_, value) throws(JSONataError) in members.append(value) }
+                for m in members.reversed() { stack.append(m) }
+            }
+        }
+        if out.count == 1 { return out[0] }
+        return .array(.sequence(out))
+    }
+}

@@ -1,0 +1,198 @@
+import StatesJSON
+
+/// A value while an expression is evaluated: JSON data, JavaScript's `undefined`, sequences with
+/// the flags the language's flattening rules read, and functions.
+///
+/// Containers from the input stay the caller's `JSON` (`.json`), so reading a large document
+/// copies nothing; containers the expression builds are `.array` and `.object`.
+enum Value {
+    case undefined
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    /// An array the expression built, or a sequence of results.
+    case array(Seq)
+    /// An object the expression built (a reference, as in JavaScript: a transform edits a clone).
+    case object(ObjectValue)
+    /// An array or object of the input, untouched. Never a scalar.
+    case json(JSON)
+    case function(FunctionValue)
+}
+
+/// The array behind `Value.array`, with the reference's flags.
+struct Seq {
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        /// A sequence of results (flattened into paths, unwrapped when it holds one value).
+        static let sequence = Flags(rawValue: 1)
+        /// `[]` on a step: keep a one-value result as an array.
+        static let keepSingleton = Flags(rawValue: 2)
+        /// Built by an array constructor `[...]` that a path must not flatten.
+        static let cons = Flags(rawValue: 4)
+        /// The input document was an array, wrapped so it is treated as one value.
+        static let outerWrapper = Flags(rawValue: 8)
+        /// A stream of tuples (objects holding `@` and bound variables).
+        static let tupleStream = Flags(rawValue: 16)
+    }
+
+    var items: [Value]
+    var flags: Flags
+
+    init(_ items: [Value] = [], flags: Flags = []) {
+        self.items = items
+        self.flags = flags
+    }
+
+    static func sequence(_ items: [Value] = []) -> Seq { Seq(items, flags: .sequence) }
+
+    var isSequence: Bool { flags.contains(.sequence) }
+    var count: Int { items.count }
+}
+
+/// An object the expression built: members in insertion order, found through a hash index.
+final class ObjectValue {
+    private(set) var keys: [String] = []
+    private(set) var values: [Value] = []
+    private var index: [String: Int] = [:]
+
+    init() {}
+
+    init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+        index.reserveCapacity(capacity)
+    }
+
+    var count: Int { keys.count }
+
+    subscript(key: String) -> Value? {
+        if let i = index[key] { return values[i] }
+        return nil
+    }
+
+    /// Sets a member: a new key goes last, an existing one keeps its place.
+    func set(_ key: String, _ value: Value) {
+        if let i = index[key] {
+            values[i] = value
+        } else {
+            index[key] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    func remove(_ key: String) {
+        guard let i = index.removeValue(forKey: key) else { return }
+        keys.remove(at: i)
+        values.remove(at: i)
+        for j in i..<keys.count { index[keys[j]] = j }
+    }
+}
+
+extension Value {
+    /// A JSON value of the input as a `Value`: scalars become values, containers stay JSON.
+    @inline(__always)
+    init(_ json: JSON) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n): self = .number(n.doubleValue)
+        case .string(let s): self = .string(s)
+        case .array, .object: self = .json(json)
+        }
+    }
+
+    var isUndefined: Bool { if case .undefined = self { return true } else { return false } }
+
+    /// Whether this is an array (built, a sequence, or of the input).
+    var isArray: Bool {
+        switch self {
+        case .array: return true
+        case .json(.array): return true
+        default: return false
+        }
+    }
+
+    /// Whether this is a sequence of results.
+    var isSequence: Bool {
+        if case .array(let s) = self { return s.isSequence }
+        return false
+    }
+
+    /// Whether this is an object (built or of the input), not a function.
+    var isObject: Bool {
+        switch self {
+        case .object: return true
+        case .json(.object): return true
+        default: return false
+        }
+    }
+
+    var isFunction: Bool { if case .function = self { return true } else { return false } }
+
+    var isString: Bool { if case .string = self { return true } else { return false } }
+
+    var isNumber: Bool { if case .number = self { return true } else { return false } }
+
+    /// The elements of an array value, else nil.
+    var arrayElements: [Value]? {
+        switch self {
+        case .array(let s): return s.items
+        case .json(.array(let a)): return a.map(Value.init)
+        default: return nil
+        }
+    }
+
+    /// The number of elements of an array value (0 for anything else).
+    var arrayCount: Int {
+        switch self {
+        case .array(let s): return s.count
+        case .json(.array(let a)): return a.count
+        default: return 0
+        }
+    }
+
+    /// The keys of an object value, in order (empty for anything else).
+    var objectKeys: [String] {
+        switch self {
+        case .object(let o): return o.keys
+        case .json(.object(let o)): return Array(o.keys)
+        default: return []
+        }
+    }
+
+    /// The members of an object value, in order.
+    func forEachMember(_ body: (String, Value) throws(JSONataError) -> Void) throws(JSONataError) {
+        switch self {
+        case .object(let o):
+            for i in 0..<o.count { try body(o.keys[i], o.values[i]) }
+        case .json(.object(let o)):
+            for i in 0..<o.count { try body(o.key(at: i), Value(o.value(at: i))) }
+        default:
+            break
+        }
+    }
+
+    /// A member of an object value; nil when this is not an object or has no such key.
+    @inline(__always)
+    func member(_ key: String) -> Value? {
+        switch self {
+        case .json(.object(let o)): return o[key].map(Value.init)
+        case .object(let o): return o[key]
+        default: return nil
+        }
+    }
+
+    /// The sequence flags of this value (none for anything but a built array).
+    var seqFlags: Seq.Flags {
+        if case .array(let s) = self { return s.flags }
+        return []
+    }
+
+    /// A one-value sequence, as the reference's `createSequence(value)`.
+    static func sequence(of value: Value) -> Value { .array(Seq([value], flags: .sequence)) }
+
+    /// An empty sequence.
+    static var emptySequence: Value { .array(.sequence()) }
+}

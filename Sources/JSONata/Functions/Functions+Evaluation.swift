@@ -1,0 +1,50 @@
+extension Functions {
+    static let evaluation: [Builtin] = [
+        Builtin("eval", "<sx?:x>", arity: 2) { (call, args) throws(JSONataError) in
+            guard case .string(let source) = args[0] else { return .undefined }
+            var input = call.input
+            if !args[1].isUndefined {
+                input = args[1]
+                if input.isArray && !input.isSequence {
+                    input = .array(Seq([input], flags: [.sequence, .outerWrapper]))
+                }
+            }
+            let expr: Expr
+            do throws(JSONataError) {
+                expr = try JSONataExpression.compile(source)
+            } catch {
+                throw JSONataError("D3120", value: .string(error.message))
+            }
+            do throws(JSONataError) {
+                return try call.evaluator.eval(expr, input, call.env)
+            } catch {
+                throw JSONataError("D3121", value: .string(error.message))
+            }
+        },
+    ]
+
+    static let encodings: [Builtin] = [
+        textFunction("base64encode") { Base64Text.encode($0) },
+        textFunction("base64decode") { Base64Text.decode($0) },
+        urlFunction("encodeUrlComponent", URIText.encodeComponent),
+        urlFunction("encodeUrl", URIText.encode),
+        urlFunction("decodeUrlComponent", URIText.decodeComponent),
+        urlFunction("decodeUrl", URIText.decode),
+    ]
+
+    private static func textFunction(_ name: String, _ f: @escaping @Sendable (String) -> String) -> Builtin {
+        Builtin(name, "<s-:s>", arity: 1) { (_, args) throws(JSONataError) in
+            guard case .string(let s) = args[0] else { return .undefined }
+            return .string(f(s))
+        }
+    }
+
+    /// The URL functions: a malformed text is D3140, naming the function.
+    private static func urlFunction(_ name: String, _ f: @escaping @Sendable (String) -> String?) -> Builtin {
+        Builtin(name, "<s-:s>", arity: 1) { (_, args) throws(JSONataError) in
+            guard case .string(let s) = args[0] else { return .undefined }
+            guard let r = f(s) else { throw JSONataError("D3140", token: name, value: .string(s)) }
+            return .string(r)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import StatesJSON
+
+/// JSON text as JavaScript's `JSON.stringify` writes it, which is what the reference prints
+/// and what `$string` returns: numbers as JavaScript prints them, undefined members left out,
+/// functions as `""`.
+struct Stringify {
+    /// `$string`'s rounding: non-integers to 15 significant digits.
+    var roundsNumbers = false
+    /// Spaces per level; 0 writes compact text.
+    var indent = 0
+
+    private var out: [UInt8] = []
+    /// An infinite number was written (as `null`); `$string` refuses those (D1001).
+    private(set) var nonFinite: Double?
+
+    init(roundsNumbers: Bool = false, indent: Int = 0) {
+        self.roundsNumbers = roundsNumbers
+        self.indent = indent
+    }
+
+    /// The text of a value; nil for undefined (JSON.stringify returns undefined for it).
+    static func text(_ value: Value, roundsNumbers: Bool = false, indent: Int = 0) -> String? {
+        if value.isUndefined { return nil }
+        var s = Stringify(roundsNumbers: roundsNumbers, indent: indent)
+        s.write(value, level: 0)
+        return String(decoding: s.out, as: UTF8.self)
+    }
+
+    /// `$string`'s text: numbers rounded, and an infinite number anywhere inside is D1001.
+    static func roundedText(_ value: Value, indent: Int) throws(JSONataError) -> String {
+        var s = Stringify(roundsNumbers: true, indent: indent)
+        s.write(value, level: 0)
+        if let n = s.nonFinite, n.isInfinite { throw JSONataError("D1001", value: .number(n)) }
+        return String(decoding: s.out, as: UTF8.self)
+    }
+
+    private mutating func newline(_ level: Int) {
+        guard indent > 0 else { return }
+        out.append(0x0A)
+        for _ in 0..<(indent * level) { out.append(0x20) }
+    }
+
+    private mutating func write(_ value: Value, level: Int) {
+        switch value {
+        case .undefined, .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): writeNumber(n)
+        case .string(let s): Self.writeString(s, into: &out)
+        case .function: out.append(contentsOf: "\"\"".utf8)
+        case .array(let seq): writeArray(seq.items.count, level: level) { seq.items[$0] }
+        case .json(.array(let a)): writeArray(a.count, level: level) { Value(a[$0]) }
+        case .object(let o): writeObject(o.count, level: level) { (o.keys[$0], o.values[$0]) }
+        case .json(.object(let o)): writeObject(o.count, level: level) { (o.key(at: $0), Value(o.value(at: $0))) }
+        case .json: out.append(contentsOf: "null".utf8)
+        }
+    }
+
+    private mutating func writeNumber(_ n: Double) {
+        guard n.isFinite else {
+            if nonFinite == nil { nonFinite = n }
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        let v = roundsNumbers && n.rounded(.towardZero) != n ? JSNumber.toPrecision(n, 15) : n
+        out.append(contentsOf: JSNumber.string(v).utf8)
+    }
+
+    private mutating func writeArray(_ count: Int, level: Int, _ element: (Int) -> Value) {
+        out.append(0x5B)
+        if count == 0 {
+            out.append(0x5D)
+            return
+        }
+        for i in 0..<count {
+            if i > 0 { out.append(0x2C) }
+            newline(level + 1)
+            write(element(i), level: level + 1)
+        }
+        newline(level)
+        out.append(0x5D)
+    }
+
+    private mutating func writeObject(_ count: Int, level: Int, _ member: (Int) -> (String, Value)) {
+        out.append(0x7B)
+        var first = true
+        for i in 0..<count {
+            let (key, value) = member(i)
+            if value.isUndefined { continue }
+            if !first { out.append(0x2C) }
+            first = false
+            newline(level + 1)
+            Self.writeString(key, into: &out)
+            out.append(0x3A)
+            if indent > 0 { out.append(0x20) }
+            write(value, level: level + 1)
+        }
+        if !first { newline(level) }
+        out.append(0x7D)
+    }
+
+    /// A string literal as JSON.stringify writes it.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}
+
+extension Value {
+    /// The value as an error message inserts it.
+    var insert: JSONataError.Insert {
+        switch self {
+        case .undefined: return .undefined
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let n): return .number(n)
+        case .string(let s): return .string(s)
+        default: return .json(Stringify.text(self) ?? "undefined")
+        }
+    }
+}
