@@ -23,11 +23,11 @@ struct JSONataInvocation {
 
     func run() -> Outcome {
         let source: String
-        let document: JSON?
+        let document: JSONataDocument?
         let variables: [String: JSON]
         do {
             source = try expressionText()
-            document = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") }
+            document = try input.map { path throws(CommandFailure) in try readDocument(path) }
             variables = try readBindings()
         } catch {
             return Outcome(errors: [error.message], exitCode: error.exitCode)
@@ -36,7 +36,9 @@ struct JSONataInvocation {
         if stepFunctions { environment.disabledFunctions = ["eval"] }
         do {
             let compiled = try JSONataExpression(source)
-            let text = try compiled.evaluateToText(input: document, bindings: variables, environment: environment)
+            let text = try compiled.evaluateToText(document: document, bindings: variables, environment: environment)
+            // A large input takes a while to free, and the process ends next: keep it.
+            if let document { Self.keepUntilExit(document) }
             return Outcome(output: text ?? "")
         } catch {
             return Outcome(errors: describe(error, in: source), exitCode: ExitStatus.failed)
@@ -68,6 +70,26 @@ struct JSONataInvocation {
             let name = path == "-" ? "<stdin>" : path
             throw CommandFailure("\(name):\(error.location): error: the \(what) is not valid JSON: \(error.message)")
         }
+    }
+
+    /// The input, read for evaluation only (the compact form large documents need).
+    private func readDocument(_ path: String) throws(CommandFailure) -> JSONataDocument {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(path)
+        } catch {
+            throw CommandFailure("asldb jsonata: cannot read the input: \(error.description)")
+        }
+        do {
+            return try JSONataDocument(parsing: bytes)
+        } catch {
+            let name = path == "-" ? "<stdin>" : path
+            throw CommandFailure("\(name):\(error.location): error: the input is not valid JSON: \(error.message)")
+        }
+    }
+
+    static func keepUntilExit(_ document: JSONataDocument) {
+        _ = Unmanaged.passRetained(document)
     }
 
     private func readBindings() throws(CommandFailure) -> [String: JSON] {

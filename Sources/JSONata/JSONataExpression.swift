@@ -44,6 +44,18 @@ public struct JSONataExpression: @unchecked Sendable {
         return Stringify.text(value)
     }
 
+    /// Evaluates against a document read with `JSONataDocument` (nil for undefined) and writes
+    /// the result as the reference prints it; nil when the result is undefined.
+    public func evaluateToText(document: JSONataDocument?, bindings: [String: JSON] = [:],
+                               environment: JSONataEnvironment = JSONataEnvironment()) throws(JSONataError) -> String?
+    {
+        // Values read from the document do not retain it; it must live until the text is written.
+        defer { withExtendedLifetime(document) {} }
+        let input = document.map { $0.value($0.root) } ?? .undefined
+        let value = try evaluateValue(input: input, bindings: bindings.mapValues(Value.init), environment: environment)
+        return Stringify.text(value)
+    }
+
     func evaluateValue(input: Value, bindings: [String: Value], environment: JSONataEnvironment) throws(JSONataError) -> Value {
         let evaluator = Evaluator(environment: environment)
         let frame = Frame(parent: nil)

@@ -104,6 +104,7 @@ extension Evaluator {
     static func deepEqual(_ a: Value, _ b: Value) -> Bool {
         if let same = scalarEqual(a, b) { return same }
         if case .json(.object(let x)) = a, case .json(.object(let y)) = b, x.isIdentical(to: y) { return true }
+        if case .node(let x) = a, case .node(let y) = b, x.document === y.document, x.index == y.index { return true }
         return structurallyEqual(a, b)
     }
 
@@ -197,6 +198,7 @@ extension Evaluator {
         switch (a, b) {
         case (.object(let x), .object(let y)): return x === y
         case (.json(.object(let x)), .json(.object(let y))): return x.isIdentical(to: y)
+        case (.node(let x), .node(let y)): return x.isObject && x.document === y.document && x.index == y.index
         default: return false
         }
     }

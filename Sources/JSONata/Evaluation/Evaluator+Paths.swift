@@ -57,8 +57,10 @@ extension Evaluator {
             case .array(var s):
                 s.flags.insert(.keepSingleton)
                 resultSequence = .array(s)
-            case .json(.array(let a)):
-                resultSequence = .array(Seq(a.map(Value.init), flags: .keepSingleton))
+            case .json(.array), .node:
+                if let items = resultSequence.arrayElements {
+                    resultSequence = .array(Seq(items, flags: .keepSingleton))
+                }
             default:
                 break
             }
@@ -100,6 +102,8 @@ extension Evaluator {
                 out.append(contentsOf: s.items)
             case .json(.array(let a)):
                 for x in a { out.append(Value(x)) }
+            case .node(let n) where n.isArray:
+                out.append(contentsOf: n.document.elements(n.index))
             default:
                 out.append(res)
             }
@@ -219,6 +223,8 @@ extension Evaluator {
                     results.append(item)
                 }
             }
+        } else if predicate.isConstant {
+            if !inputs.isEmpty { results = try filterByConstant(predicate, inputs, env) }
         } else {
             for (index, item) in inputs.enumerated() {
                 let (context, itemEnv) = self.context(of: item, env, tuples: isTuples)
@@ -234,6 +240,32 @@ extension Evaluator {
             }
         }
         return .array(Seq(results, flags: isTuples ? [.sequence, .tupleStream] : .sequence))
+    }
+
+    /// A predicate that is the same for every item, evaluated once: positions pick their items
+    /// (an item named twice is kept twice, as item-by-item filtering keeps it), anything else
+    /// keeps all items or none.
+    private func filterByConstant(_ predicate: Expr, _ inputs: [Value], _ env: Frame) throws(JSONataError) -> [Value] {
+        let res = try eval(predicate, .undefined, env)
+        var positions: [Double]
+        if case .number(let n) = res {
+            try Self.checkFinite(n)
+            positions = [n]
+        } else if let numbers = try Self.numbers(res) {
+            positions = numbers
+        } else {
+            return Self.truthy(res) ? inputs : []
+        }
+        var times: [Int: Int] = [:]
+        for n in positions {
+            let i = Self.position(n, count: inputs.count)
+            if i >= 0 && i < inputs.count { times[i, default: 0] += 1 }
+        }
+        var results: [Value] = []
+        for i in times.keys.sorted() {
+            for _ in 0..<times[i]! { results.append(inputs[i]) }
+        }
+        return results
     }
 
     private static func position(_ n: Double, count: Int) -> Int {

@@ -47,12 +47,10 @@ extension Value {
             return .number(n.rounded(.towardZero) == n ? n : JSNumber.toPrecision(n, 15))
         case .function: return .string("")
         case .array, .json(.array):
-            let items = (arrayElements ?? []).map { v -> Value in
-                let c = v.deepClone()
-                return c.isUndefined ? .null : c
-            }
-            return .array(Seq(items))
-        case .object, .json:
+            return cloneArray()
+        case .node(let n) where n.isArray:
+            return cloneArray()
+        case .object, .json, .node:
             let copy = ObjectValue(capacity: objectKeys.count)
             try? forEachMember { (key, v) throws(JSONataError) in
                 let c = v.deepClone()
@@ -60,5 +58,13 @@ extension Value {
             }
             return .object(copy)
         }
+    }
+
+    private func cloneArray() -> Value {
+        let items = (arrayElements ?? []).map { v -> Value in
+            let c = v.deepClone()
+            return c.isUndefined ? .null : c
+        }
+        return .array(Seq(items))
     }
 }

@@ -43,6 +43,8 @@ final class Evaluator {
         try guardrails.enter()
         var result: Value
         switch expr.kind {
+        case .path where expr.isSingleName && !input.isArray && expr.predicate == nil && expr.group == nil:
+            result = lookupField(input, expr.steps[0].text)
         case .path: result = try evalPath(expr, input, env)
         case .binary: result = try evalBinary(expr, input, env)
         case .unary: result = try evalUnary(expr, input, env)
@@ -146,7 +148,8 @@ final class Evaluator {
         case .function: return false
         case .object(let o): return o.count > 0
         case .json(.object(let o)): return !o.isEmpty
-        case .array, .json:
+        case .node(let n) where n.isObject: return n.count > 0
+        case .array, .json, .node:
             let items = value.arrayElements ?? []
             if items.count == 1 { return boolean(items[0]) ?? false }
             return items.contains { boolean($0) == true }
@@ -164,6 +167,8 @@ final class Evaluator {
             return .undefined
         case .object(let o):
             return o[key] ?? .undefined
+        case .node(let n):
+            return lookupField(n, key)
         case .array(let s):
             var out: [Value] = []
             for item in s.items { appendFlattened(lookupField(item, key), to: &out) }
@@ -183,6 +188,32 @@ final class Evaluator {
         }
     }
 
+    /// `lookup` in a document's container, read without building the values it passes over.
+    private func lookupField(_ n: NodeRef, _ key: String) -> Value {
+        let d = n.document
+        if n.isObject {
+            guard let v = d.member(n.index, key) else { return .undefined }
+            return d.value(v)
+        }
+        var out: [Value] = []
+        var cursor = n.index + 1
+        let end = d.next(n.index)
+        while cursor < end {
+            switch d.tag(cursor) {
+            case .object:
+                if let v = d.member(cursor, key) {
+                    if d.tag(v) == .array { out.append(contentsOf: d.elements(v)) } else { out.append(d.value(v)) }
+                }
+            case .array:
+                appendFlattened(lookupField(NodeRef(document: d, index: cursor), key), to: &out)
+            default:
+                break
+            }
+            cursor = d.next(cursor)
+        }
+        return .array(.sequence(out))
+    }
+
     /// Appends a lookup result: an array's elements, a value, or nothing for undefined.
     @inline(__always)
     func appendFlattened(_ value: Value, to out: inout [Value]) {
@@ -190,6 +221,7 @@ final class Evaluator {
         case .undefined: return
         case .array(let s): out.append(contentsOf: s.items)
         case .json(.array(let a)): for x in a { out.append(Value(x)) }
+        case .node(let n) where n.isArray: out.append(contentsOf: n.document.elements(n.index))
         default: out.append(value)
         }
     }

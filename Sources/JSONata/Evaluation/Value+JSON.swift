@@ -12,6 +12,7 @@ extension Value {
         case .string(let s): return .string(s)
         case .function: return .string("")
         case .json(let j): return j
+        case .node(let n): return n.document.json(n.index)
         case .array(let s): return .array(s.items.map { $0.jsonValue ?? .null })
         case .object(let o):
             var members = JSONObject(minimumCapacity: o.count)

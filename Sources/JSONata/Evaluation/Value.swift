@@ -17,6 +17,8 @@ enum Value {
     case object(ObjectValue)
     /// An array or object of the input, untouched. Never a scalar.
     case json(JSON)
+    /// An array or object of a `JSONataDocument` input, read in place.
+    case node(NodeRef)
     case function(FunctionValue)
 }
 
@@ -110,6 +112,7 @@ extension Value {
         switch self {
         case .array: return true
         case .json(.array): return true
+        case .node(let n): return n.isArray
         default: return false
         }
     }
@@ -125,6 +128,7 @@ extension Value {
         switch self {
         case .object: return true
         case .json(.object): return true
+        case .node(let n): return n.isObject
         default: return false
         }
     }
@@ -140,6 +144,7 @@ extension Value {
         switch self {
         case .array(let s): return s.items
         case .json(.array(let a)): return a.map(Value.init)
+        case .node(let n) where n.isArray: return n.document.elements(n.index)
         default: return nil
         }
     }
@@ -149,6 +154,7 @@ extension Value {
         switch self {
         case .array(let s): return s.count
         case .json(.array(let a)): return a.count
+        case .node(let n) where n.isArray: return n.count
         default: return 0
         }
     }
@@ -158,6 +164,10 @@ extension Value {
         switch self {
         case .object(let o): return o.keys
         case .json(.object(let o)): return Array(o.keys)
+        case .node(let n) where n.isObject:
+            var keys: [String] = []
+            try? n.document.forEachMember(n.index) { (k, _) throws(JSONataError) in keys.append(n.document.string(k)) }
+            return keys
         default: return []
         }
     }
@@ -169,6 +179,9 @@ extension Value {
             for i in 0..<o.count { try body(o.keys[i], o.values[i]) }
         case .json(.object(let o)):
             for i in 0..<o.count { try body(o.key(at: i), Value(o.value(at: i))) }
+        case .node(let n) where n.isObject:
+            let d = n.document
+            try d.forEachMember(n.index) { (k, v) throws(JSONataError) in try body(d.string(k), d.value(v)) }
         default:
             break
         }
@@ -180,6 +193,7 @@ extension Value {
         switch self {
         case .json(.object(let o)): return o[key].map(Value.init)
         case .object(let o): return o[key]
+        case .node(let n) where n.isObject: return n.document.member(n.index, key).map(n.document.value)
         default: return nil
         }
     }

@@ -34,6 +34,7 @@ extension Functions {
             case .bool: return .string("boolean")
             case .array, .json(.array): return .string("array")
             case .function: return .string("function")
+            case .node(let n): return .string(n.isArray ? "array" : "object")
             case .object, .json: return .string("object")
             }
         },

@@ -52,6 +52,48 @@ struct Stringify {
         case .object(let o): writeObject(o.count, level: level) { (o.keys[$0], o.values[$0]) }
         case .json(.object(let o)): writeObject(o.count, level: level) { (o.key(at: $0), Value(o.value(at: $0))) }
         case .json: out.append(contentsOf: "null".utf8)
+        case .node(let n): writeNode(n.document, n.index, level: level)
+        }
+    }
+
+    /// A document's value, straight from its tape.
+    private mutating func writeNode(_ d: JSONataDocument, _ i: Int, level: Int) {
+        switch d.tag(i) {
+        case .array:
+            out.append(0x5B)
+            var cursor = i + 1
+            let end = d.next(i)
+            var first = true
+            while cursor < end {
+                if !first { out.append(0x2C) }
+                first = false
+                newline(level + 1)
+                writeNode(d, cursor, level: level + 1)
+                cursor = d.next(cursor)
+            }
+            if !first { newline(level) }
+            out.append(0x5D)
+        case .object:
+            out.append(0x7B)
+            var cursor = i + 1
+            let end = d.next(i)
+            var first = true
+            while cursor < end {
+                if !first { out.append(0x2C) }
+                first = false
+                newline(level + 1)
+                d.withStringBytes(cursor) { Self.writeString(bytes: $0, into: &out) }
+                out.append(0x3A)
+                if indent > 0 { out.append(0x20) }
+                writeNode(d, cursor + 1, level: level + 1)
+                cursor = d.next(cursor + 1)
+            }
+            if !first { newline(level) }
+            out.append(0x7D)
+        case .string, .escapedString:
+            d.withStringBytes(i) { Self.writeString(bytes: $0, into: &out) }
+        default:
+            write(d.value(i), level: level)
         }
     }
 
@@ -100,8 +142,13 @@ struct Stringify {
 
     /// A string literal as JSON.stringify writes it.
     static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { writeString(bytes: $0, into: &out) }
+    }
+
+    static func writeString(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
+        for b in bytes {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

@@ -81,6 +81,12 @@ final class Expr {
     var seekingParent: [AncestorSlot]?
     /// For a function call node: the name of the function called (for error messages).
     var procedureName: String?
+    /// A predicate whose value is the same for every item (literals and operators on them),
+    /// so a filter evaluates it once (`orders[[0..99]]`).
+    var isConstant = false
+    /// A path of one plain name step (`status`): over anything but an array it is just that
+    /// field, so the evaluator reads it without building sequences.
+    var isSingleName = false
 
     init(_ kind: Kind, _ text: String = "", position: Int) {
         self.kind = kind

@@ -15,6 +15,7 @@ struct Preparer {
         if expr.kind == .parent || expr.seekingParent != nil {
             throw JSONataError("S0217", position: expr.position, token: expr.kind == .parent ? "parent" : "\(expr.kind)")
         }
+        markSingleNamePaths(expr)
         return expr
     }
 
@@ -243,6 +244,49 @@ struct Preparer {
         return result
     }
 
+    /// Marks the paths the evaluator may read as a plain field, once the tree is complete
+    /// (later operators add steps, predicates and bindings to paths already built).
+    private static func markSingleNamePaths(_ root: Expr) {
+        var stack = [root]
+        var seen = Set<ObjectIdentifier>()
+        while let e = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(e)).inserted else { continue }
+            if e.kind == .path, e.steps.count == 1 {
+                let step = e.steps[0]
+                e.isSingleName = step.kind == .name && step.stages == nil && step.predicate == nil
+                    && step.group == nil && !step.keepArray && !step.tuple && step.focus == nil && step.index == nil
+                    && !e.keepSingletonArray && e.group == nil && !e.tuple && !e.keepArray
+            }
+            stack.append(contentsOf: e.children)
+            stack.append(contentsOf: e.steps)
+            for stage in (e.stages ?? []) + (e.predicate ?? []) {
+                if case .filter(let p) = stage.kind { stack.append(p) }
+            }
+            for (k, v) in e.group?.pairs ?? [] { stack.append(k); stack.append(v) }
+        }
+    }
+
+    /// Whether a prepared expression reads nothing but literals: no context, no variables, no
+    /// functions, no predicates or groupings of its own.
+    private static func isConstant(_ e: Expr) -> Bool {
+        if e.predicate != nil || e.stages != nil || e.group != nil { return false }
+        switch e.kind {
+        case .number, .string, .value:
+            return true
+        case .unary:
+            if e.text == "[" { return e.expressions.allSatisfy(isConstant) }
+            if e.text == "-", let operand = e.expression { return isConstant(operand) }
+            return false
+        case .binary:
+            guard let l = e.lhs, let r = e.rhs else { return false }
+            return isConstant(l) && isConstant(r)
+        case .condition:
+            return [e.condition, e.then, e.otherwise].allSatisfy { $0.map(isConstant) ?? true }
+        default:
+            return false
+        }
+    }
+
     private static func procedureName(_ procedure: Expr) -> String {
         if procedure.kind == .path, let first = procedure.steps.first { return first.text }
         return procedure.text
@@ -295,6 +339,7 @@ struct Preparer {
             }
             if step.group != nil { throw JSONataError("S0209", position: expr.position) }
             let predicate = try process(expr.rhs!)
+            predicate.isConstant = Self.isConstant(predicate)
             if let seeking = predicate.seekingParent {
                 for slot in seeking {
                     if slot.level == 1 {

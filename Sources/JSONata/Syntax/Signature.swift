@@ -135,6 +135,7 @@ struct Signature: Sendable, Hashable {
         case .number: return .number
         case .string: return .string
         case .array, .json(.array): return .array
+        case .node(let n): return n.isArray ? .array : .object
         case .object, .json: return .object
         case .function: return .function
         }

@@ -63,25 +63,31 @@ public enum DefinitionFile {
             defer { close(fd) }
             var info = stat()
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
-            bytes = try readAll(fd: fd, path: path)
+            bytes = try readAll(fd: fd, path: path, expectedSize: (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0)
         }
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8(path == "-" ? "<stdin>" : path) }
         return bytes
     }
 
-    static func readAll(fd: Int32, path: String) throws(DefinitionReadError) -> [UInt8] {
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+    /// Reads to the end of `fd`. A regular file's size is known, so its bytes are read straight
+    /// into one buffer of that size (a large input is not copied chunk by chunk).
+    static func readAll(fd: Int32, path: String, expectedSize: Int = 0) throws(DefinitionReadError) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n == 0 { return result }
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(65_536, result.count))) }
+            let n = result.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n == 0 {
+                result.removeLast(result.count - filled)
+                return result
+            }
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EISDIR { throw .isDirectory(path) }
                 throw .unreadable(path, reason: String(cString: strerror(code)))
             }
-            result.append(contentsOf: chunk[0..<n])
+            filled += n
         }
     }
 }
