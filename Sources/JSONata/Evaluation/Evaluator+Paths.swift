@@ -6,6 +6,28 @@ extension Evaluator {
         value.arrayElements ?? [value]
     }
 
+    /// A chain of field lookups (`a.b.c`, `$v.a`) read directly; nil where the general path
+    /// rules matter (an array on the way, or a sequence at the end), which then run instead
+    /// (the lookups have no effects, so running them again is harmless).
+    @inline(__always)
+    func simpleChain(_ expr: Expr, _ input: Value, _ env: Frame) throws(JSONataError) -> Value? {
+        var value: Value
+        var first = 0
+        if expr.steps[0].kind == .variable {
+            value = try eval(expr.steps[0], input, env)
+            first = 1
+        } else {
+            value = input
+        }
+        for k in first..<expr.steps.count {
+            if value.isArray { return nil }
+            value = lookupField(value, expr.steps[k].text)
+            if value.isUndefined { return .undefined }
+        }
+        if value.isSequence { return nil }
+        return value
+    }
+
     /// A location path: each step runs over every value the previous one produced, and the
     /// results are flattened into one sequence. Steps that bind `#$i`, `@$v` or feed a `%`
     /// run as a stream of tuples instead.

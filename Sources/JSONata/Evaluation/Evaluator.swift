@@ -43,9 +43,12 @@ final class Evaluator {
         try guardrails.enter()
         var result: Value
         switch expr.kind {
-        case .path where expr.isSingleName && !input.isArray && expr.predicate == nil && expr.group == nil:
-            result = lookupField(input, expr.steps[0].text)
-        case .path: result = try evalPath(expr, input, env)
+        case .path:
+            if expr.isSimpleChain, let value = try simpleChain(expr, input, env) {
+                result = value
+            } else {
+                result = try evalPath(expr, input, env)
+            }
         case .binary: result = try evalBinary(expr, input, env)
         case .unary: result = try evalUnary(expr, input, env)
         case .name: result = lookupField(input, expr.text)
@@ -82,6 +85,10 @@ final class Evaluator {
                 } else {
                     result = input
                 }
+            } else if let v = env.lookup(expr.text) {
+                result = v
+            } else if let builtin = expr.builtinFunction, environment.functions.isEmpty, environment.disabledFunctions.isEmpty {
+                result = .function(builtin)
             } else {
                 result = lookupVariable(expr.text, env) ?? .undefined
             }

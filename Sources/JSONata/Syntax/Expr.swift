@@ -84,9 +84,13 @@ final class Expr {
     /// A predicate whose value is the same for every item (literals and operators on them),
     /// so a filter evaluates it once (`orders[[0..99]]`).
     var isConstant = false
-    /// A path of one plain name step (`status`): over anything but an array it is just that
-    /// field, so the evaluator reads it without building sequences.
-    var isSingleName = false
+    /// A path of plain name steps, perhaps after a variable (`status`, `$o.address.city`):
+    /// while no step meets an array it is a chain of field lookups, which the evaluator reads
+    /// without building sequences.
+    var isSimpleChain = false
+    /// For a variable that names a built-in function: that function, made once, for when no
+    /// frame binds the name.
+    var builtinFunction: FunctionValue?
 
     init(_ kind: Kind, _ text: String = "", position: Int) {
         self.kind = kind

@@ -219,6 +219,9 @@ struct Preparer {
             ancestry.append(result)
         case .string, .number, .value, .wildcard, .descendant, .variable, .regex:
             result = expr
+            if expr.kind == .variable, let builtin = Builtins.table[expr.text] {
+                expr.builtinFunction = FunctionValue(.builtin(builtin))
+            }
             if expr.kind == .regex, let literal = expr.regex {
                 do {
                     expr.compiledRegex = try ECMARegex(pattern: literal.pattern, ignoreCase: literal.ignoreCase, multiline: literal.multiline)
@@ -251,11 +254,15 @@ struct Preparer {
         var seen = Set<ObjectIdentifier>()
         while let e = stack.popLast() {
             guard seen.insert(ObjectIdentifier(e)).inserted else { continue }
-            if e.kind == .path, e.steps.count == 1 {
-                let step = e.steps[0]
-                e.isSingleName = step.kind == .name && step.stages == nil && step.predicate == nil
-                    && step.group == nil && !step.keepArray && !step.tuple && step.focus == nil && step.index == nil
-                    && !e.keepSingletonArray && e.group == nil && !e.tuple && !e.keepArray
+            if e.kind == .path {
+                func plain(_ step: Expr) -> Bool {
+                    step.stages == nil && step.predicate == nil && step.group == nil && !step.keepArray && !step.tuple
+                        && step.focus == nil && step.index == nil && step.ancestor == nil && !step.consArray
+                }
+                e.isSimpleChain = !e.keepSingletonArray && e.group == nil && !e.tuple && !e.keepArray
+                    && e.steps.enumerated().allSatisfy { (i, step) in
+                        plain(step) && (step.kind == .name || (i == 0 && step.kind == .variable && !step.text.isEmpty))
+                    }
             }
             stack.append(contentsOf: e.children)
             stack.append(contentsOf: e.steps)

@@ -165,6 +165,7 @@ struct Signature: Sendable, Hashable {
 
     /// Checks the arguments of a call and returns them as the function receives them.
     func validate(_ arguments: [Value], context: Value) throws(JSONataError) -> [Value] {
+        if let direct = try validateDirectly(arguments) { return direct }
         let symbols = arguments.map(Self.symbol(of:))
         guard let counts = assign(symbols, anchored: true, upTo: parameters.count) else {
             throw mismatch(arguments, symbols)
@@ -204,6 +205,31 @@ struct Signature: Sendable, Hashable {
                 argIndex += 1
             }
         }
+        return validated
+    }
+
+    /// The common call: each argument fits the parameter in its place and the parameters left
+    /// over may be missing. The greedy match would pair them the same way, so the arguments
+    /// pass as they are (undefined for the missing ones, single values wrapped for arrays).
+    private func validateDirectly(_ arguments: [Value]) throws(JSONataError) -> [Value]? {
+        guard arguments.count <= parameters.count else { return nil }
+        for (i, param) in parameters.enumerated() {
+            if param.repeated { return nil }
+            if i < arguments.count {
+                guard param.accepts.contains(Self.symbol(of: arguments[i])) else { return nil }
+            } else if !param.optional || param.usesContext {
+                return nil
+            }
+        }
+        var validated = arguments
+        for (i, param) in parameters.enumerated() where i < arguments.count && param.type == "a" {
+            let arg = arguments[i]
+            let single = Self.symbol(of: arg)
+            if single == .missing { continue }
+            try checkSubtype(param, arg, single: single, run: [single][...], index: i)
+            if single != .array { validated[i] = .array(Seq([arg])) }
+        }
+        while validated.count < parameters.count { validated.append(.undefined) }
         return validated
     }
 
