@@ -44,7 +44,7 @@ let package = Package(
         // The allocator setting the executables start with (see its header).
         .target(name: "CAllocatorTuning"),
         .executableTarget(name: "asldb", dependencies: ["CommandLineSupport", "CAllocatorTuning"], swiftSettings: strict),
-        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI", "CAllocatorTuning"], swiftSettings: strict),
+        .executableTarget(name: "asldb-bench", dependencies: ["StatesEngine", "DebuggerUI", "JSONata", "CAllocatorTuning"], swiftSettings: strict),
         .testTarget(name: "StatesJSONTests", dependencies: ["StatesJSON"], swiftSettings: strict),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata"], swiftSettings: strict),

@@ -57,6 +57,8 @@ let usage = """
                               tuned, median of RUNS runs, default 1; needs moto and boto3) and
                               reports the ratio against it beside the one against REFERENCE.md
       engine --check linearity|map10k|bigstate   one scale check
+      jsonata [--min-time S]  compile and evaluation time of state-machine-sized JSONata expressions over
+                              1 KiB and 10 KiB inputs, beside the same done by a JSONPath Parameters template
       ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
                               generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24
                               (PRESSES key presses per size, default 1500: enough to reach the end)
@@ -69,6 +71,8 @@ case "engine":
     EngineBenchmark.main(Array(arguments.dropFirst()))
 case "ui":
     UIBenchmark.main(Array(arguments.dropFirst()))
+case "jsonata":
+    JSONataBenchmark.main(Array(arguments.dropFirst()))
 case "-h", "--help", "help":
     print(usage)
 default:

@@ -49,6 +49,20 @@ extension Evaluator {
         return .object(result)
     }
 
+    /// `{"a": …, "b": …}` with literal keys: the whole input is the one group of every key,
+    /// so each value is evaluated once over it.
+    func literalObject(_ expr: Expr, _ input: Value, _ env: Frame) throws(JSONataError) -> Value {
+        var data = Appender()
+        for item in items(input) { data.add(item) }
+        let context = data.value
+        let result = ObjectValue(capacity: expr.pairs.count)
+        for (key, valueExpr) in expr.pairs {
+            let value = try eval(valueExpr, context, env)
+            if !value.isUndefined { result.set(key.text, value) }
+        }
+        return .object(result)
+    }
+
     /// The reference's `append`: two values as one array (undefined disappears). The result is
     /// a plain array, as JavaScript's `concat` makes.
     static func append(_ a: Value, _ b: Value) -> Value {

@@ -56,6 +56,9 @@ extension Evaluator {
             }
             return .array(Seq(result, flags: expr.consArray ? .cons : []))
         case "{":
+            if expr.hasLiteralKeys && !input.seqFlags.contains(.tupleStream) {
+                return try literalObject(expr, input, env)
+            }
             return try groupBy(Expr.Group(pairs: expr.pairs, position: expr.position), input, env)
         default:
             return .undefined

@@ -88,6 +88,9 @@ final class Expr {
     /// while no step meets an array it is a chain of field lookups, which the evaluator reads
     /// without building sequences.
     var isSimpleChain = false
+    /// An object constructor whose keys are distinct string literals: every item falls in
+    /// the same group under each key, so no grouping is needed.
+    var hasLiteralKeys = false
     /// For a variable that names a built-in function: that function, made once, for when no
     /// frame binds the name.
     var builtinFunction: FunctionValue?

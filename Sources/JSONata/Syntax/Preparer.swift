@@ -160,6 +160,9 @@ struct Preparer {
                     pushAncestry(result, value)
                     result.pairs.append((key, value))
                 }
+                let keys = result.pairs.map(\.0)
+                result.hasLiteralKeys = keys.allSatisfy { $0.kind == .string && $0.predicate == nil && !$0.keepArray }
+                    && Set(keys.map(\.text)).count == keys.count
             } else {
                 let operand = try process(expr.expression!)
                 if expr.text == "-" && operand.kind == .number {
