@@ -32,10 +32,9 @@ struct JSONataInvocation {
         } catch {
             return Outcome(errors: [error.message], exitCode: error.exitCode)
         }
-        var environment = JSONataEnvironment(randomSeed: seed, maxDepth: maxDepth, timeLimitMilliseconds: timeoutMilliseconds)
-        if stepFunctions { environment.disabledFunctions = ["eval"] }
+        let environment = JSONataEnvironment(randomSeed: seed, maxDepth: maxDepth, timeLimitMilliseconds: timeoutMilliseconds)
         do {
-            let compiled = try JSONataExpression(source)
+            let compiled = try JSONataExpression(source, dialect: stepFunctions ? .stepFunctions : .jsonata)
             let text = try compiled.evaluateToText(document: document, bindings: variables, environment: environment)
             // A large input takes a while to free, and the process ends next: keep it.
             if let document { Self.keepUntilExit(document) }

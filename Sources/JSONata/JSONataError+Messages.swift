@@ -103,6 +103,10 @@ extension JSONataError {
         "D3139": "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
         "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
         "D3141": "{{{message}}}",
+        "D3170": "{{{message}}}",
+        "D3171": "{{{message}}}",
+        "D3172": "{{{message}}}",
+        "D3173": "{{{message}}}",
         "U1001": "{{{message}}}",
     ]
 }

@@ -8,21 +8,31 @@ import Glibc
 // Sendable by hand: the prepared tree is never changed after `init`; each evaluation makes
 // its own frames and values.
 public struct JSONataExpression: @unchecked Sendable {
+    /// Which JSONata: the reference's (jsonata-js 2.x), or Step Functions' (2.0.6, without the
+    /// `??` and `?:` operators and `$eval`, with `$partition`, `$range`, `$random([seed])`,
+    /// `$uuid`, `$parse`; `$hash` comes from the host, which has the digests).
+    public enum Dialect: Sendable, Hashable {
+        case jsonata
+        case stepFunctions
+    }
+
     /// The text it was compiled from.
     public let source: String
+    public let dialect: Dialect
     let root: Expr
 
     /// Parses and prepares an expression; a syntax error is an S0xxx error with its position.
-    public init(_ source: String) throws(JSONataError) {
+    public init(_ source: String, dialect: Dialect = .jsonata) throws(JSONataError) {
         self.source = source
-        root = try Self.compile(source)
+        self.dialect = dialect
+        root = try Self.compile(source, dialect: dialect)
     }
 
-    static func compile(_ source: String) throws(JSONataError) -> Expr {
-        var parser = Parser(source)
+    static func compile(_ source: String, dialect: Dialect) throws(JSONataError) -> Expr {
+        var parser = Parser(source, dialect: dialect)
         let parsed = try parser.parse()
         try TreeHeight.check(parsed, limit: Parser.maxNesting)
-        return try Preparer.prepare(parsed)
+        return try Preparer.prepare(parsed, dialect: dialect)
     }
 
     /// Evaluates against `input` (nil for undefined) with variables bound by name (without
@@ -57,7 +67,7 @@ public struct JSONataExpression: @unchecked Sendable {
     }
 
     func evaluateValue(input: Value, bindings: [String: Value], environment: JSONataEnvironment) throws(JSONataError) -> Value {
-        let evaluator = Evaluator(environment: environment)
+        let evaluator = Evaluator(environment: environment, dialect: dialect)
         let frame = Frame(parent: nil)
         for (name, value) in bindings { frame.bind(name, value) }
         frame.bind("$", input)

@@ -19,8 +19,14 @@ final class Evaluator {
         return try! Preparer.prepare(try! parser.parse())
     }()
 
-    init(environment: JSONataEnvironment) {
+    /// The functions of the expression's dialect.
+    let builtins: [String: Builtin]
+    let dialect: JSONataExpression.Dialect
+
+    init(environment: JSONataEnvironment, dialect: JSONataExpression.Dialect = .jsonata) {
         self.environment = environment
+        self.dialect = dialect
+        builtins = Builtins.table(for: dialect)
         guardrails = Guardrails(maxDepth: environment.maxDepth, timeLimitMilliseconds: environment.timeLimitMilliseconds)
         timestamp = environment.clock()
         regexBudget = environment.regexStepLimit
@@ -28,13 +34,38 @@ final class Evaluator {
     }
 
     /// A random number in [0, 1), from the environment's seed.
-    func nextRandom() -> Double {
-        randomState &+= 0x9E37_79B9_7F4A_7C15
-        var z = randomState
+    func nextRandom() -> Double { Self.splitMix(&randomState) }
+
+    /// The next number in [0, 1) of a SplitMix64 generator.
+    static func splitMix(_ state: inout UInt64) -> Double {
+        Double(splitMixBits(&state) >> 11) / Double(UInt64(1) << 53)
+    }
+
+    static func splitMixBits(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(UInt64(1) << 53)
+        return z ^ (z >> 31)
+    }
+
+    /// A version-4 UUID from the environment's seed.
+    func nextUUID() -> String {
+        var bytes: [UInt8] = []
+        for _ in 0..<2 {
+            let r = Self.splitMixBits(&randomState)
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: r >> UInt64(shift))) }
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = Array("0123456789abcdef")
+        var out = ""
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append("-") }
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 15)])
+        }
+        return out
     }
 
     /// The reference's `evaluate`: dispatch on the node, apply its predicates and group-by,
@@ -133,7 +164,7 @@ final class Evaluator {
         if let v = env.lookup(name) { return v }
         if let host = environment.functions[name] { return .function(FunctionValue(.host(name, host))) }
         if environment.disabledFunctions.contains(name) { return nil }
-        if let builtin = Builtins.table[name] { return .function(FunctionValue(.builtin(builtin))) }
+        if let builtin = builtins[name] { return .function(FunctionValue(.builtin(builtin))) }
         return nil
     }
 

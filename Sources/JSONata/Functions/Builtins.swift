@@ -19,6 +19,18 @@ struct Builtin: Sendable {
 
 /// Every built-in function, by name (without `$`).
 enum Builtins {
+    /// The functions of a dialect: Step Functions adds its own and has no `$eval`.
+    static func table(for dialect: JSONataExpression.Dialect) -> [String: Builtin] {
+        dialect == .jsonata ? table : stepFunctionsTable
+    }
+
+    static let stepFunctionsTable: [String: Builtin] = {
+        var t = table
+        t["eval"] = nil
+        for builtin in Functions.stepFunctions { t[builtin.name] = builtin }
+        return t
+    }()
+
     static let table: [String: Builtin] = {
         var table: [String: Builtin] = [:]
         let groups = [

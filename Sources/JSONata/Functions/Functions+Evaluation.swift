@@ -11,7 +11,7 @@ extension Functions {
             }
             let expr: Expr
             do throws(JSONataError) {
-                expr = try JSONataExpression.compile(source)
+                expr = try JSONataExpression.compile(source, dialect: call.evaluator.dialect)
             } catch {
                 throw JSONataError("D3120", value: .string(error.message))
             }

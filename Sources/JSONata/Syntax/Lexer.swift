@@ -37,9 +37,12 @@ struct RegexLiteral {
 struct Lexer {
     private let source: [UInt16]
     private(set) var position = 0
+    /// Whether `??` and `?:` are operators (JSONata 2.1 and later; not Step Functions' 2.0.6).
+    private let knowsCoalescing: Bool
 
-    init(_ text: String) {
+    init(_ text: String, knowsCoalescing: Bool = true) {
         source = Array(text.utf16)
+        self.knowsCoalescing = knowsCoalescing
     }
 
     var length: Int { source.count }
@@ -100,6 +103,9 @@ struct Lexer {
         }
         if let pair {
             position += 2
+            if !knowsCoalescing && (pair == "??" || pair == "?:") {
+                throw JSONataError("S0204", position: position, token: pair, detail: nil)
+            }
             return Token(kind: .operator, text: pair, position: position)
         }
         if Self.isOperatorCharacter(c) {

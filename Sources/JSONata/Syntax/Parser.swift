@@ -12,8 +12,8 @@ struct Parser {
     private var depth = 0
     private let stackFloor = StackBounds.floor()
 
-    init(_ source: String) {
-        lexer = Lexer(source)
+    init(_ source: String, dialect: JSONataExpression.Dialect = .jsonata) {
+        lexer = Lexer(source, knowsCoalescing: dialect == .jsonata)
         node = Expr(.end, "(end)", position: 0)
         nodeID = "(end)"
     }

@@ -8,9 +8,12 @@ struct Preparer {
     private var ancestry: [Expr] = []
     private let stackFloor = StackBounds.floor()
 
+    private var builtins: [String: Builtin] = Builtins.table
+
     /// Prepares a whole expression.
-    static func prepare(_ parsed: Expr) throws(JSONataError) -> Expr {
+    static func prepare(_ parsed: Expr, dialect: JSONataExpression.Dialect = .jsonata) throws(JSONataError) -> Expr {
         var preparer = Preparer()
+        preparer.builtins = Builtins.table(for: dialect)
         let expr = try preparer.process(parsed)
         if expr.kind == .parent || expr.seekingParent != nil {
             throw JSONataError("S0217", position: expr.position, token: expr.kind == .parent ? "parent" : "\(expr.kind)")
@@ -222,7 +225,7 @@ struct Preparer {
             ancestry.append(result)
         case .string, .number, .value, .wildcard, .descendant, .variable, .regex:
             result = expr
-            if expr.kind == .variable, let builtin = Builtins.table[expr.text] {
+            if expr.kind == .variable, let builtin = builtins[expr.text] {
                 expr.builtinFunction = FunctionValue(.builtin(builtin))
             }
             if expr.kind == .regex, let literal = expr.regex {

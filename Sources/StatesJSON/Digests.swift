@@ -1,4 +1,4 @@
-// Message digests for States.Hash, written from the published algorithm descriptions
+// Message digests for States.Hash and JSONata's $hash, written from the published algorithm descriptions
 // (RFC 1321 for MD5, FIPS 180-4 for the SHA family).
 //
 // They read the message in place through raw pointers: every States.Hash of a few KiB goes
@@ -59,7 +59,7 @@ private func bigEndianBytes<Word: FixedWidthInteger>(_ words: UnsafeMutableBuffe
     }
 }
 
-enum MD5 {
+public enum MD5 {
     /// K[i] = floor(|sin(i + 1)| * 2^32), tabulated in RFC 1321.
     static let table: [UInt32] = [
         0xd76a_a478, 0xe8c7_b756, 0x2420_70db, 0xc1bd_ceee, 0xf57c_0faf, 0x4787_c62a, 0xa830_4613, 0xfd46_9501,
@@ -72,7 +72,7 @@ enum MD5 {
         0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
     ]
 
-    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476]
         state.withUnsafeMutableBufferPointer { h in
             table.withUnsafeBufferPointer { k in
@@ -132,8 +132,8 @@ enum MD5 {
     }
 }
 
-enum SHA1 {
-    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+public enum SHA1 {
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
         return state.withUnsafeMutableBufferPointer { h in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
@@ -173,7 +173,7 @@ enum SHA1 {
     }
 }
 
-enum SHA256 {
+public enum SHA256 {
     static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -185,7 +185,7 @@ enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -245,8 +245,8 @@ enum SHA256 {
     }
 }
 
-enum SHA512 {
-    enum Variant { case sha384, sha512 }
+public enum SHA512 {
+    public enum Variant: Sendable { case sha384, sha512 }
 
     static let k: [UInt64] = [
         0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
@@ -267,7 +267,7 @@ enum SHA512 {
         0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
     ]
 
-    static func digest(_ message: UnsafeRawBufferPointer, variant: Variant) -> [UInt8] {
+    public static func digest(_ message: UnsafeRawBufferPointer, variant: Variant) -> [UInt8] {
         var state: [UInt64] =
             variant == .sha512
             ? [
