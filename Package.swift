@@ -27,7 +27,7 @@ let package = Package(
             // rounding functions come from libm, which nothing else links when Foundation is not imported
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "StatesLanguage", dependencies: ["StatesJSON", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "StatesEngine", dependencies: ["StatesLanguage"], swiftSettings: strict),
+        .target(name: "StatesEngine", dependencies: ["StatesLanguage", "JSONata"], swiftSettings: strict),
         // The JSONata language (lexer, parser, evaluator, function library) over StatesJSON values.
         .target(name: "JSONata", dependencies: ["StatesJSON"], swiftSettings: strict),
         .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),

@@ -38,7 +38,11 @@ extension Execution {
             if let c = state.catch.firstIndex(where: { Self.matches($0.errorEquals, error) }) {
                 details.catchIndex = c
                 attachErrorDetails(details)
-                catchError(error, with: state.catch[c])
+                if let plan = state.jsonata {
+                    jsonataCatch(error, plan, catcher: c)
+                } else {
+                    catchError(error, with: state.catch[c])
+                }
                 return
             }
         }

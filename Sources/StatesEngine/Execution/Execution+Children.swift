@@ -97,6 +97,10 @@ extension Execution {
         frames[index].children = nil
         frames[index].phase = .execute
         let result = JSON.array(run.results)
+        if let plan = state.jsonata {
+            jsonataCompleteChildren(state, plan, result: result)
+            return
+        }
         do throws(ExecutionError) {
             let selected = try applyTemplate(state.resultSelector, to: result)
             let assigned = try evaluateAssign(state.assign, document: selected)

@@ -215,12 +215,10 @@ public struct Execution: Sendable {
     }
 
     private mutating func advance(_ node: StatePlan, _ top: Int) throws(EngineError) {
-        if node.isJSONata {
-            throw .unsupported(state: frames[top].stateName, feature: "QueryLanguage JSONata")
-        }
         switch frames[top].phase {
         case .enter: enterState(node)
-        case .execute: try executeState(node)
+        case .execute:
+            if node.isJSONata { try executeJSONataState(node) } else { try executeState(node) }
         case .awaitingChildren: preconditionFailure("a frame awaiting children is never on top")
         }
     }

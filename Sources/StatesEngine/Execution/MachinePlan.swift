@@ -99,8 +99,10 @@ final class StatePlan: @unchecked Sendable {
     }
     /// The state name's number in the whole definition (see `MachinePlan.ordinals`).
     let ordinal: Int
-    /// Whether the state is written in JSONata (which asldb does not run yet).
+    /// Whether the state is written in JSONata.
     let isJSONata: Bool
+    /// The state's JSONata fields, compiled (JSONata states only).
+    let jsonata: JSONataPlan?
     /// The kind of state, without its fields: a step dispatches on it without copying them.
     let dispatch: Dispatch
     /// A Pass state's Result.
@@ -149,6 +151,7 @@ final class StatePlan: @unchecked Sendable {
             choiceDefault = nil
         }
         isJSONata = state.queryLanguage == .jsonata
+        jsonata = isJSONata ? JSONataPlan(state) : nil
         switch state.kind {
         case .pass(let pass):
             dispatch = .pass

@@ -2,6 +2,8 @@
 /// Each is shared with the execution's data, so recording them costs no copies.
 public struct StageRecord: Sendable {
     public var input: JSON?
+    /// JSONata states: the task's (or branches') input that Arguments made.
+    public var afterArguments: JSON?
     public var afterInputPath: JSON?
     public var afterParameters: JSON?
     public var result: JSON?
@@ -26,14 +28,14 @@ public struct StageRecord: Sendable {
     /// Whether no stage has been recorded.
     @inline(__always)
     var isEmpty: Bool {
-        input == nil && afterInputPath == nil && afterParameters == nil && result == nil && afterResultSelector == nil
+        input == nil && afterArguments == nil && afterInputPath == nil && afterParameters == nil && result == nil && afterResultSelector == nil
             && afterResultPath == nil && output == nil && errorBox == nil
     }
 
     /// The stages that were reached, named as TestState names them.
     public var named: [(name: String, value: JSON)] {
         let all: [(String, JSON?)] = [
-            ("input", input), ("afterInputPath", afterInputPath), ("afterParameters", afterParameters),
+            ("input", input), ("afterArguments", afterArguments), ("afterInputPath", afterInputPath), ("afterParameters", afterParameters),
             ("result", result), ("afterResultSelector", afterResultSelector),
             ("afterResultPath", afterResultPath), ("output", output),
         ]

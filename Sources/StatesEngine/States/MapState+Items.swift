@@ -11,8 +11,20 @@ extension Execution {
     }
 
     private mutating func selectItem(_ state: StatePlan, _ run: ChildRun, items: [JSON], at i: Int) throws(ExecutionError) -> JSON {
-        guard let selector = state.itemSelector else { return items[i] }
         let index = frames.count - 1
+        if let plan = state.jsonata {
+            guard let selector = plan.itemSelector else { return items[i] }
+            frames[index].mapItem = (i, items[i])
+            defer { frames[index].mapItem = nil }
+            var bindings = jsonataBindings(plan, input: run.effectiveInput)
+            // `$states.context.Map.Item` is what an ItemSelector is for: always there.
+            if !plan.readsContext, case .object(var states)? = bindings["states"] {
+                states["context"] = contextObject()
+                bindings["states"] = .object(states)
+            }
+            return try selector.evaluate(bindings, jsonataEnvironment())
+        }
+        guard let selector = state.itemSelector else { return items[i] }
         frames[index].mapItem = (i, items[i])
         defer { frames[index].mapItem = nil }
         return try applyTemplate(selector, to: run.effectiveInput)

@@ -4,15 +4,26 @@ extension Execution {
     mutating func runMap(_ state: StatePlan, _ map: MapState) {
         let index = frames.count - 1
         let raw = frames[index].input
+        let plan = state.jsonata
         do throws(ExecutionError) {
-            let effective = try applyInputPath(state, raw)
-            frames[index].stages.afterInputPath = effective
-            if let source = map.maxConcurrency { _ = try mapInteger(source, field: "MaxConcurrency", input: effective) }
+            let effective = plan == nil ? try applyInputPath(state, raw) : raw
+            if plan == nil { frames[index].stages.afterInputPath = effective }
+            if let plan {
+                _ = try jsonataInteger(plan, "MaxConcurrency", input: raw)
+            } else if let source = map.maxConcurrency {
+                _ = try mapInteger(source, field: "MaxConcurrency", input: effective)
+            }
             if map.itemReader != nil {
                 throw runtimeError("ItemReader reads the items from Amazon S3, which asldb cannot reach; pass the items in the input and use ItemsPath instead")
             }
             let itemsValue: JSON
-            if let path = map.itemsPath.effectivePath, path != "$" {
+            if let plan {
+                if let items = plan.items {
+                    itemsValue = try items.evaluate(expecting: "array", jsonataBindings(plan, input: raw), jsonataEnvironment())
+                } else {
+                    itemsValue = raw
+                }
+            } else if let path = map.itemsPath.effectivePath, path != "$" {
                 itemsValue = try select(PathPlan(map.itemsPath), field: "ItemsPath", in: effective)
             } else if let literal = map.items {
                 itemsValue = try applyTemplate(literal, to: effective)
@@ -20,7 +31,8 @@ extension Execution {
                 itemsValue = effective
             }
             guard case .array(let items) = itemsValue else {
-                throw runtimeError("Map state input must be an array but was: \(JSONPrinter.compact(itemsValue))")
+                let cause = "Map state input must be an array but was: \(JSONPrinter.compact(itemsValue))"
+                throw plan == nil ? runtimeError(cause) : queryError(cause)
             }
             var run = ChildRun(kind: .map(processor: state.children[0], items: items), effectiveInput: effective)
             // Adapter: the loader does not read ProcessorConfig inside a legacy Iterator, which AWS
@@ -29,13 +41,31 @@ extension Execution {
                 || state.raw["Iterator"]?["ProcessorConfig"]?["Mode"]?.stringValue == "DISTRIBUTED"
             // AWS reports the Map started before it checks the failure tolerance.
             emit(.mapStateStarted, ["length": .int(items.count)])
-            if let source = map.toleratedFailureCount {
-                let count = try mapInteger(source, field: "ToleratedFailureCount", input: effective)
+            let count: Int64?
+            if let plan {
+                count = try jsonataInteger(plan, "ToleratedFailureCount", input: raw)
+            } else {
+                count = try map.toleratedFailureCount.map { (source) throws(ExecutionError) in
+                    try mapInteger(source, field: "ToleratedFailureCount", input: effective)
+                }
+            }
+            if let count {
                 guard count >= 0 else { throw runtimeError("ToleratedFailureCount cannot be negative.") }
                 run.toleratedCount = count
             }
-            if let source = map.toleratedFailurePercentage {
-                let percentage = try mapFloat(source, field: "ToleratedFailurePercentage", input: effective)
+            let percentage: Double?
+            if let plan, let template = plan.values["ToleratedFailurePercentage"] {
+                let value = try template.evaluate(jsonataBindings(plan, input: raw), jsonataEnvironment())
+                guard let p = value.doubleValue else {
+                    throw queryError("The ToleratedFailurePercentage field must be a number, but was: \(DataFlow.describe(value))")
+                }
+                percentage = p
+            } else if plan == nil, let source = map.toleratedFailurePercentage {
+                percentage = try mapFloat(source, field: "ToleratedFailurePercentage", input: effective)
+            } else {
+                percentage = nil
+            }
+            if let percentage {
                 guard (0...100).contains(percentage) else { throw runtimeError("ToleratedFailurePercentage must be between 0 and 100.") }
                 run.toleratedPercentage = percentage
             }

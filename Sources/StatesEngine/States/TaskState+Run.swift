@@ -11,13 +11,22 @@ extension Execution {
         var heartbeat: Int64?
         var credentials: JSON?
         do throws(ExecutionError) {
-            let effective = try applyInputPath(state, raw)
-            frames[index].stages.afterInputPath = effective
-            parameters = try applyTemplate(state.parameters, to: effective)
-            if state.parameters != nil { frames[index].stages.afterParameters = parameters }
-            timeout = try seconds(task.timeoutSeconds, field: "TimeoutSecondsPath", input: effective)
-            heartbeat = try seconds(task.heartbeatSeconds, field: "HeartbeatSecondsPath", input: effective)
-            credentials = try task.credentials.map { (t) throws(ExecutionError) in try applyTemplate(t, to: effective) }
+            if let plan = state.jsonata {
+                let bindings = jsonataBindings(plan, input: raw)
+                parameters = try evaluate(plan.arguments, bindings) ?? raw
+                if plan.arguments != nil { frames[index].stages.afterArguments = parameters }
+                timeout = try jsonataSeconds(plan, "TimeoutSeconds", bindings)
+                heartbeat = try jsonataSeconds(plan, "HeartbeatSeconds", bindings)
+                credentials = try evaluate(plan.credentials, bindings)
+            } else {
+                let effective = try applyInputPath(state, raw)
+                frames[index].stages.afterInputPath = effective
+                parameters = try applyTemplate(state.parameters, to: effective)
+                if state.parameters != nil { frames[index].stages.afterParameters = parameters }
+                timeout = try seconds(task.timeoutSeconds, field: "TimeoutSecondsPath", input: effective)
+                heartbeat = try seconds(task.heartbeatSeconds, field: "HeartbeatSecondsPath", input: effective)
+                credentials = try task.credentials.map { (t) throws(ExecutionError) in try applyTemplate(t, to: effective) }
+            }
         } catch {
             failState(locatedIfNeeded(error))
             return
@@ -76,6 +85,12 @@ extension Execution {
                 failState(dataLimitExceeded(state.name))
                 return
             }
+            if let plan = state.jsonata {
+                if options.recordsStages { frames[index].stages.result = result }
+                let bindings = jsonataBindings(plan, input: raw, result: result)
+                jsonataFinish(state, plan, bindings: bindings, fallback: result, next: state.nextName, nextNode: state.nextNode)
+                return
+            }
             do throws(ExecutionError) {
                 let selected = try applyTemplate(state.resultSelector, to: result)
                 let assigned = try evaluateAssign(state.assign, document: selected)
@@ -131,6 +146,16 @@ extension Execution {
         case .after, .cannotStart:
             preconditionFailure("every delay was unwrapped above, and a task that could not start never runs")
         }
+    }
+
+    /// A JSONata state's TimeoutSeconds / HeartbeatSeconds (a number or a `{% %}` expression).
+    private mutating func jsonataSeconds(_ plan: JSONataPlan, _ field: String, _ bindings: [String: JSON]) throws(ExecutionError) -> Int64? {
+        guard let template = plan.values[field] else { return nil }
+        let value = try template.evaluate(bindings, jsonataEnvironment())
+        guard let n = value.intValue, n > 0 else {
+            throw queryError("The \(field) field must be a positive integer, but was: \(DataFlow.describe(value))")
+        }
+        return n
     }
 
     /// TimeoutSeconds / HeartbeatSeconds (or their Path forms) as a whole number of seconds.

@@ -148,7 +148,8 @@ func describe(_ range: ClosedRange<Int64>) -> String {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// The text without spaces, tabs and line breaks at either end.
+    public func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])
