@@ -145,19 +145,6 @@ struct LimitTests {
     }
 }
 
-@Suite("Unsupported features")
-struct UnsupportedTests {
-    @Test func aJSONataStateStopsTheRunWithoutPretendingAnAWSFailure() throws {
-        var execution = Execution(definition: try machine("""
-            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}
-            """), input: [:])
-        #expect(try execution.step()?.type.rawValue == "ExecutionStarted")
-        #expect(throws: EngineError.self) { try execution.step() }
-        #expect(execution.status == .running)
-        #expect(execution.history.count == 1)
-    }
-}
-
 @Suite("Error injection")
 struct ErrorInjectionTests {
     @Test func anInjectedErrorGoesThroughTheStatesCatchers() throws {
