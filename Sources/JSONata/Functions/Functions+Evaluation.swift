@@ -24,12 +24,12 @@ extension Functions {
     ]
 
     static let encodings: [Builtin] = [
-        textFunction("base64encode") { Base64Text.encode($0) },
-        textFunction("base64decode") { Base64Text.decode($0) },
-        urlFunction("encodeUrlComponent", URIText.encodeComponent),
-        urlFunction("encodeUrl", URIText.encode),
-        urlFunction("decodeUrlComponent", URIText.decodeComponent),
-        urlFunction("decodeUrl", URIText.decode),
+        textFunction("base64encode") { Base64Functions.base64encode($0) },
+        textFunction("base64decode") { Base64Functions.base64decode($0) },
+        urlFunction("encodeUrlComponent") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrlComponent(utf16: Array(s.utf16)) },
+        urlFunction("encodeUrl") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrl(utf16: Array(s.utf16)) },
+        urlFunction("decodeUrlComponent") { (s: String) throws(JSONataError) in try URLFunctions.decodeUrlComponent(s) },
+        urlFunction("decodeUrl") { (s: String) throws(JSONataError) in try URLFunctions.decodeUrl(s) },
     ]
 
     private static func textFunction(_ name: String, _ f: @escaping @Sendable (String) -> String) -> Builtin {
@@ -40,11 +40,10 @@ extension Functions {
     }
 
     /// The URL functions: a malformed text is D3140, naming the function.
-    private static func urlFunction(_ name: String, _ f: @escaping @Sendable (String) -> String?) -> Builtin {
+    private static func urlFunction(_ name: String, _ f: @escaping @Sendable (String) throws(JSONataError) -> String) -> Builtin {
         Builtin(name, "<s-:s>", arity: 1) { (_, args) throws(JSONataError) in
             guard case .string(let s) = args[0] else { return .undefined }
-            guard let r = f(s) else { throw JSONataError("D3140", token: name, value: .string(s)) }
-            return .string(r)
+            return .string(try f(s))
         }
     }
 }

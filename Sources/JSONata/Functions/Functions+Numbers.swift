@@ -1,5 +1,3 @@
-import Glibc
-
 extension Functions {
     static let numbers: [Builtin] = [
         Builtin("number", "<(nsb)-:n>", arity: 1) { (_, args) throws(JSONataError) in
@@ -8,8 +6,7 @@ extension Functions {
             case .number: return args[0]
             case .bool(let b): return .number(b ? 1 : 0)
             case .string(let s):
-                if let n = NumberText.number(from: s) { return .number(n) }
-                throw JSONataError("D3030", value: .string(s), index: 1)
+                return .number(try NumberFunctions.number(fromString: s))
             default:
                 throw JSONataError("D3030", value: args[0].insert, index: 1)
             }
@@ -19,23 +16,18 @@ extension Functions {
         unary("abs") { Swift.abs($0) },
         Builtin("round", "<n-n?:n>", arity: 2) { (_, args) throws(JSONataError) in
             guard case .number(let n) = args[0] else { return .undefined }
-            var precision = 0
-            if case .number(let p) = args[1], p.isFinite { precision = Int(p.rounded(.towardZero)) }
-            return .number(NumberText.round(n, precision: precision))
+            var precision: Double?
+            if case .number(let p) = args[1] { precision = p }
+            return .number(NumberFunctions.round(n, precision: precision))
         },
         Builtin("sqrt", "<n-:n>", arity: 1) { (_, args) throws(JSONataError) in
             guard case .number(let n) = args[0] else { return .undefined }
-            if n < 0 { throw JSONataError("D3060", value: .number(n), index: 1) }
-            return .number(n.squareRoot())
+            return .number(try NumberFunctions.sqrt(n))
         },
         Builtin("power", "<n-n:n>", arity: 2) { (_, args) throws(JSONataError) in
             guard case .number(let base) = args[0] else { return .undefined }
             guard case .number(let exponent) = args[1] else { return .undefined }
-            let result = jsPow(base, exponent)
-            if !result.isFinite {
-                throw JSONataError("D3061", value: .number(base), value2: .number(exponent), index: 1)
-            }
-            return .number(result)
+            return .number(try NumberFunctions.power(base, exponent))
         },
         Builtin("random", "<:n>", arity: 0) { (call, _) throws(JSONataError) in
             .number(call.evaluator.nextRandom())
@@ -51,10 +43,9 @@ extension Functions {
         },
         Builtin("formatBase", "<n-n?:s>", arity: 2) { (_, args) throws(JSONataError) in
             guard case .number(let n) = args[0] else { return .undefined }
-            var radix = 10.0
-            if case .number(let r) = args[1] { radix = NumberText.round(r, precision: 0) }
-            guard radix >= 2 && radix <= 36 else { throw JSONataError("D3100", value: .number(radix)) }
-            return .string(NumberText.formatBase(n, radix: Int(radix)))
+            var radix: Double?
+            if case .number(let r) = args[1] { radix = r }
+            return .string(try NumberFunctions.formatBase(n, radix: radix))
         },
         Builtin("formatInteger", "<n-s:s>", arity: 2) { (_, args) throws(JSONataError) in
             guard case .number(let n) = args[0] else { return .undefined }
@@ -73,13 +64,5 @@ extension Functions {
             guard case .number(let n) = args[0] else { return .undefined }
             return .number(f(n))
         }
-    }
-
-    /// JavaScript's `Math.pow` (which differs from C's `pow` for a base of ±1 and an infinite
-    /// or NaN exponent).
-    static func jsPow(_ base: Double, _ exponent: Double) -> Double {
-        if exponent.isNaN { return .nan }
-        if Swift.abs(base) == 1 && exponent.isInfinite { return .nan }
-        return Glibc.pow(base, exponent)
     }
 }

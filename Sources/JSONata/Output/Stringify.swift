@@ -103,8 +103,7 @@ struct Stringify {
             out.append(contentsOf: "null".utf8)
             return
         }
-        let v = roundsNumbers && n.rounded(.towardZero) != n ? JSNumber.toPrecision(n, 15) : n
-        out.append(contentsOf: JSNumber.string(v).utf8)
+        out.append(contentsOf: (roundsNumbers ? JSNumber.castString(n) : JSNumber.string(n)).utf8)
     }
 
     private mutating func writeArray(_ count: Int, level: Int, _ element: (Int) -> Value) {
