@@ -5,9 +5,9 @@ import Testing
 /// is `start-end` followed by its groups (`_` for a group that did not take part), matches
 /// separated by ` | `. `allMatches` lists matches the way `matchAll` does, moving on by one code
 /// unit after an empty match.
-func regexMatches(_ pattern: String, flags: String = "", in text: [UInt16]) throws -> String {
+func regexMatches(_ pattern: String, flags: String = "", in text: [UInt16], budget: Int = 1_000_000) throws -> String {
     let re = try ECMARegex(pattern: pattern, ignoreCase: flags.contains("i"), multiline: flags.contains("m"))
-    var budget = 1_000_000
+    var budget = budget
     return try re.allMatches(in: text, budget: &budget).map { m in
         ([m.range] + m.groups).map { r in r.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "_" }.joined(separator: " ")
     }.joined(separator: " | ")
