@@ -4,8 +4,8 @@ extension ECMARegex {
     struct CharSet: Sendable, Hashable {
         /// Flat pairs `lo0, hi0, lo1, hi1, …`, sorted and merged.
         private(set) var bounds: [UInt16]
-        private var asciiLow: UInt64 = 0
-        private var asciiHigh: UInt64 = 0
+        private(set) var asciiLow: UInt64 = 0
+        private(set) var asciiHigh: UInt64 = 0
 
         static let empty = CharSet(normalized: [])
         static let all = CharSet(normalized: [0, 0xFFFF])
@@ -69,7 +69,12 @@ extension ECMARegex {
         }
 
         private func searchContains(_ u: UInt16) -> Bool {
-            // Binary search for the last range starting at or below u.
+            bounds.withUnsafeBufferPointer { Self.search($0, for: u) }
+        }
+
+        /// Whether `u` lies in one of the ranges `bounds` holds as flat pairs.
+        static func search(_ bounds: UnsafeBufferPointer<UInt16>, for u: UInt16) -> Bool {
+            // The last range starting at or below u.
             var lo = 0
             var hi = bounds.count / 2
             while lo < hi {
@@ -101,6 +106,21 @@ extension ECMARegex {
                 flat.append(0xFFFF)
             }
             return CharSet(normalized: flat)
+        }
+    }
+
+    /// A set as the machine reads it: the ASCII bitmap, and the ranges in memory its program
+    /// owns, so testing a unit costs no reference counting.
+    struct SetMatcher {
+        let asciiLow: UInt64
+        let asciiHigh: UInt64
+        let bounds: UnsafeBufferPointer<UInt16>
+
+        @inline(__always)
+        func contains(_ u: UInt16) -> Bool {
+            if u < 64 { return asciiLow & (1 << UInt64(u)) != 0 }
+            if u < 128 { return asciiHigh & (1 << UInt64(u - 64)) != 0 }
+            return CharSet.search(bounds, for: u)
         }
     }
 }

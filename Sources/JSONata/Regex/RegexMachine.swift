@@ -53,7 +53,7 @@ extension ECMARegex {
         var stack: FrameStack
 
         private var ops: UnsafeBufferPointer<Op> { program.ops }
-        private var sets: UnsafeBufferPointer<CharSet> { program.sets }
+        private var sets: UnsafeBufferPointer<SetMatcher> { program.sets }
         private var literals: UnsafeBufferPointer<UInt16> { program.literals }
 
         /// Tries to match at every start from `from` on that the lead allows.
@@ -203,7 +203,14 @@ extension ECMARegex {
                     regs[frame.number] = frame.a
                 case .greedyStar:
                     guard case .star(_, _, _, _, let backward) = ops[frame.number] else { continue }
-                    let shorter = backward ? frame.b + 1 : frame.b - 1
+                    var shorter = backward ? frame.b + 1 : frame.b - 1
+                    if !backward, let next = leadingUnit(at: frame.number + 1) {
+                        // Skip the lengths after which what follows cannot even start.
+                        while shorter != frame.a, shorter >= text.count || text[shorter] != next {
+                            shorter -= 1
+                            budget &-= 1
+                        }
+                    }
                     if shorter != frame.a { stack.push(Frame(.greedyStar, frame.number, frame.a, shorter)) }
                     return (frame.number + 1, shorter)
                 case .lazyStar:
@@ -218,6 +225,16 @@ extension ECMARegex {
                 if budget < 0 { return nil }
             }
             return nil
+        }
+
+        /// The unit the instruction at `pc` must find first, when it is a forward literal.
+        @inline(__always)
+        private func leadingUnit(at pc: Int) -> UInt16? {
+            switch ops[pc] {
+            case .unit(let u): return u
+            case .literal(let first, _): return literals[first]
+            default: return nil
+            }
         }
 
         /// A positive lookaround's body matched: drop its alternatives (it is atomic) but keep

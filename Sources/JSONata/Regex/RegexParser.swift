@@ -121,7 +121,8 @@ extension ECMARegex {
                 }
             }
             guard frames.count == 1 else { throw Failure(reason: "Unterminated group", offset: frames[frames.count - 1].opening) }
-            for reference in references where !groupNames.contains(reference.name) {
+            let names = Set(groupNames.compactMap { $0 })
+            for reference in references where !names.contains(reference.name) {
                 throw Failure(reason: "Invalid named capture referenced", offset: reference.offset)
             }
             return frames[0].body

@@ -41,7 +41,9 @@ extension ECMARegex {
     /// scopes; nothing writes to them after `init`, which is what makes sharing it safe.
     final class Program: @unchecked Sendable {
         let ops: UnsafeBufferPointer<Op>
-        let sets: UnsafeBufferPointer<CharSet>
+        let sets: UnsafeBufferPointer<SetMatcher>
+        /// The ranges of every set, which `sets` point into.
+        private let bounds: UnsafeBufferPointer<UInt16>
         let literals: UnsafeBufferPointer<UInt16>
         let groupCount: Int
         let registerCount: Int
@@ -51,7 +53,15 @@ extension ECMARegex {
 
         init(_ compiler: Compiler, lead: Lead) {
             ops = Self.copy(compiler.ops)
-            sets = Self.copy(compiler.sets)
+            bounds = Self.copy(compiler.sets.flatMap(\.bounds))
+            var offset = 0
+            var matchers: [SetMatcher] = []
+            for set in compiler.sets {
+                let slice = UnsafeBufferPointer(rebasing: bounds[offset ..< offset + set.bounds.count])
+                matchers.append(SetMatcher(asciiLow: set.asciiLow, asciiHigh: set.asciiHigh, bounds: slice))
+                offset += set.bounds.count
+            }
+            sets = Self.copy(matchers)
             literals = Self.copy(compiler.literals)
             groupCount = compiler.groupNames.count
             registerCount = compiler.registerCount
@@ -61,7 +71,8 @@ extension ECMARegex {
 
         deinit {
             UnsafeMutableBufferPointer(mutating: ops).deinitialize().deallocate()
-            UnsafeMutableBufferPointer(mutating: sets).deinitialize().deallocate()
+            UnsafeMutableBufferPointer(mutating: sets).deallocate()
+            UnsafeMutableBufferPointer(mutating: bounds).deallocate()
             UnsafeMutableBufferPointer(mutating: literals).deallocate()
         }
 
@@ -78,6 +89,7 @@ extension ECMARegex {
         let ignoreCase: Bool
         let multiline: Bool
         let groupNames: [String?]
+        private var groupNumbers: [String: Int] = [:]
         private(set) var ops: [Op] = []
         private(set) var sets: [CharSet] = []
         private var setIndex: [CharSet: Int] = [:]
@@ -88,6 +100,9 @@ extension ECMARegex {
             self.ignoreCase = ignoreCase
             self.multiline = multiline
             self.groupNames = groupNames
+            for (k, name) in groupNames.enumerated() {
+                if let name { groupNumbers[name] = k + 1 }
+            }
         }
 
         static func compile(_ node: Node, ignoreCase: Bool, multiline: Bool, groupNames: [String?]) -> Program {
@@ -143,7 +158,7 @@ extension ECMARegex {
             case .backreference(let group):
                 ops.append(.backreference(group: group, backward: backward))
             case .namedReference(let name):
-                let group = (groupNames.firstIndex(of: name) ?? 0) + 1
+                let group = groupNumbers[name] ?? 0
                 ops.append(.backreference(group: group, backward: backward))
             case .assertion(let a):
                 switch a {
