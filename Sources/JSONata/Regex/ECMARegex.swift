@@ -79,8 +79,11 @@ public struct ECMARegex: Sendable {
     /// The first match that starts at or after `start`, as `exec` finds it with `lastIndex`
     /// set to `start` (lookbehinds and `^` still see the text before `start`).
     ///
-    /// Each instruction the matcher runs and each choice it takes back costs one unit of
-    /// `budget`; when the budget runs out the search stops with `BudgetExceeded`.
+    /// Each instruction the matcher runs, each unit a one-unit loop scans and each choice it
+    /// takes back costs one unit of `budget` (a few nanoseconds each: ten million steps take
+    /// a few hundredths of a second); when the budget runs out the search stops with
+    /// `BudgetExceeded`. A text with no place to start a match costs nothing. The matcher's
+    /// memory grows with the steps taken, so the budget bounds it too.
     public func firstMatch(in text: [UInt16], from start: Int = 0, budget: inout Int) throws(BudgetExceeded) -> Match? {
         guard start <= text.count else { return nil }
         let program = self.program
