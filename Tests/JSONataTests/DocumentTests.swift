@@ -50,10 +50,12 @@ import Testing
         #expect(throws: expected!) { try JSONataDocument(parsing: bytes) }
     }
 
-    @Test func aLoneSurrogateReadsAsTheReplacementCharacter() throws {
-        // JSON.parse accepts it; a Swift string cannot hold it.
-        let document = try JSONataDocument(parsing: Array(#"["\ud800x"]"#.utf8))
-        #expect(document.json(document.root) == ["\u{FFFD}x"])
+    @Test func aLoneSurrogateIsKeptAsJSONParseKeepsIt() throws {
+        let document = try JSONataDocument(parsing: Array(#"["\ud800x", "\ud83d\ude00"]"#.utf8))
+        #expect(Stringify.text(document.value(document.root)) == #"["\ud800x","😀"]"#)
+        #expect(throws: JSONataError.self) {
+            try JSONataExpression("$encodeUrl($[0])").evaluateToText(document: document)
+        }
     }
 
     @Test func aByteOrderMarkIsSkipped() throws {

@@ -26,8 +26,8 @@ extension Functions {
     static let encodings: [Builtin] = [
         textFunction("base64encode") { Base64Functions.base64encode($0) },
         textFunction("base64decode") { Base64Functions.base64decode($0) },
-        urlFunction("encodeUrlComponent") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrlComponent(utf16: Array(s.utf16)) },
-        urlFunction("encodeUrl") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrl(utf16: Array(s.utf16)) },
+        urlFunction("encodeUrlComponent") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrlComponent(utf16: LoneSurrogate.utf16(s)) },
+        urlFunction("encodeUrl") { (s: String) throws(JSONataError) in try URLFunctions.encodeUrl(utf16: LoneSurrogate.utf16(s)) },
         urlFunction("decodeUrlComponent") { (s: String) throws(JSONataError) in try URLFunctions.decodeUrlComponent(s) },
         urlFunction("decodeUrl") { (s: String) throws(JSONataError) in try URLFunctions.decodeUrl(s) },
     ]

@@ -173,6 +173,7 @@ extension Functions {
                 out.append("$")
             }
         }
+        if position < t.count { out.append(contentsOf: t[position...]) }
         return String(out)
     }
 }

@@ -137,3 +137,49 @@ enum Text {
         return String(decoding: units[range.clamped(to: 0..<units.count)], as: UTF16.self)
     }
 }
+
+/// JavaScript strings may hold a lone surrogate (`'\uD800'`), which a Swift string cannot. The
+/// lexer keeps one as a code point of a private-use range instead, and the places where the
+/// difference shows (JSON text, the URL functions) turn it back.
+enum LoneSurrogate {
+    static let base: UInt32 = 0xF0000
+
+    /// UTF-16 code units as a string, each unpaired surrogate kept as its stand-in.
+    static func string(_ units: [UInt16]) -> String {
+        var scalars = String.UnicodeScalarView()
+        var i = 0
+        while i < units.count {
+            let u = units[i]
+            if u >= 0xD800 && u < 0xDC00, i + 1 < units.count, units[i + 1] >= 0xDC00 && units[i + 1] < 0xE000 {
+                let code = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                scalars.append(Unicode.Scalar(code)!)
+                i += 2
+                continue
+            }
+            if u >= 0xD800 && u < 0xE000 {
+                scalars.append(Unicode.Scalar(base + UInt32(u) - 0xD800)!)
+            } else {
+                scalars.append(Unicode.Scalar(u)!)
+            }
+            i += 1
+        }
+        return String(scalars)
+    }
+
+    /// The surrogate a stand-in holds, else nil.
+    @inline(__always)
+    static func surrogate(_ scalar: Unicode.Scalar) -> UInt16? {
+        let v = scalar.value
+        guard v >= base && v < base + 0x800 else { return nil }
+        return UInt16(v - base + 0xD800)
+    }
+
+    /// A string's UTF-16 code units as JavaScript has them (stand-ins turned back).
+    static func utf16(_ s: String) -> [UInt16] {
+        var out: [UInt16] = []
+        for scalar in s.unicodeScalars {
+            if let u = surrogate(scalar) { out.append(u) } else { out.append(contentsOf: UTF16.encode(scalar)!) }
+        }
+        return out
+    }
+}

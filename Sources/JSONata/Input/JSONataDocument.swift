@@ -364,7 +364,8 @@ private struct TapeBuilder {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     j += 6
                 }
-                let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+                // A lone surrogate, which JSON.parse keeps, is kept as its stand-in.
+                let scalar = Unicode.Scalar(code) ?? Unicode.Scalar(LoneSurrogate.base + code - 0xD800)!
                 unescaped.append(contentsOf: String(Character(scalar)).utf8)
             default:
                 return false

@@ -145,9 +145,29 @@ struct Stringify {
         s.withUTF8 { writeString(bytes: $0, into: &out) }
     }
 
+    /// A lone surrogate's stand-in (see `LoneSurrogate`) in UTF-8: F3 B0 8x xx.
+    @inline(__always)
+    private static func standIn(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt16? {
+        guard i + 3 < bytes.count, bytes[i] == 0xF3, bytes[i + 1] == 0xB0, bytes[i + 2] & 0xE0 == 0x80 else { return nil }
+        let v = (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+        return UInt16(0xD800 + v)
+    }
+
     static func writeString(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        for b in bytes {
+        var skip = 0
+        for (i, b) in bytes.enumerated() {
+            if skip > 0 {
+                skip -= 1
+                continue
+            }
+            if b == 0xF3, let u = standIn(bytes, at: i) {
+                // JSON.stringify writes a lone surrogate as an escape.
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75] + [12, 8, 4, 0].map { hex[Int((u >> UInt16($0)) & 15)] })
+                skip = 3
+                continue
+            }
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])

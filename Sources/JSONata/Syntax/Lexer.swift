@@ -176,7 +176,7 @@ struct Lexer {
                 }
             } else if c == quote {
                 position += 1
-                return Token(kind: .string, text: String(decoding: units, as: UTF16.self), position: position)
+                return Token(kind: .string, text: LoneSurrogate.string(units), position: position)
             } else {
                 units.append(c)
             }
