@@ -21,8 +21,8 @@ asldb="$root/.build-release/release/asldb"
 report="$(mktemp "${TMPDIR:-/tmp}/asldb-conformance.XXXXXX.json")"
 trap 'rm -f "$report"' EXIT
 python3 "$corpus/check.py" \
-    --cmd "$(printf '%q' "$asldb") run {definition} --input {input} --mock-config {mock} --test-case Recorded --state-machine M --format history" \
-    --exclude-feature JSONata --jobs 2 --json "$report" "$@"
+    --cmd "$(printf '%q' "$asldb") run {definition} --input {input} --mock-config {mock} --test-case Recorded --state-machine M --type {type} --format history" \
+    --jobs 2 --json "$report" "$@"
 
 python3 - "$report" "$root/conformance-baseline.txt" "$#" <<'PY'
 import json, sys, collections
