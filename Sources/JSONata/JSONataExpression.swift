@@ -68,6 +68,9 @@ public struct JSONataExpression: @unchecked Sendable {
 
     func evaluateValue(input: Value, bindings: [String: Value], environment: JSONataEnvironment) throws(JSONataError) -> Value {
         let evaluator = Evaluator(environment: environment, dialect: dialect)
+        // The caller turns the result into JSON, which holds no function, so no closure can still
+        // need the frames.
+        defer { evaluator.releaseCycles() }
         let frame = Frame(parent: nil)
         for (name, value) in bindings { frame.bind(name, value) }
         frame.bind("$", input)

@@ -4,6 +4,8 @@ import StatesJSON
 /// `JSONataExpression.evaluate`: it carries the limits, the host's environment and the clock
 /// reading that `$now()` and `$millis()` return throughout the call.
 final class Evaluator {
+    /// Frames that a variable binding may have tied into a reference cycle (see `noteCycle`).
+    private var framesInCycles: [WeakFrame] = []
     var guardrails: Guardrails
     let environment: JSONataEnvironment
     /// `$millis()` for this evaluation: read once, as the reference does.
@@ -105,6 +107,7 @@ final class Evaluator {
         case .bind:
             let value = try eval(expr.rhs!, input, env)
             env.bind(expr.lhs!.text, value)
+            noteCycle(env, value)
             result = value
         case .regex:
             result = .function(FunctionValue(.regex(expr.compiledRegex!, source: expr.text)))
@@ -311,5 +314,34 @@ final class Evaluator {
         }
         if out.count == 1 { return out[0] }
         return .array(.sequence(out))
+    }
+}
+
+// MARK: - Reference cycles
+
+/// A frame held without keeping it alive.
+struct WeakFrame {
+    weak var frame: Frame?
+}
+
+extension Evaluator {
+    /// `$f := function() {...}` stores in a frame a closure that holds that frame (or a frame
+    /// below it): a reference cycle, which would keep both alive after the evaluation. Such
+    /// frames are noted, weakly, and `releaseCycles` empties those still alive at the end.
+    /// Only values that can hold a function are noted; plain data never closes a cycle.
+    func noteCycle(_ frame: Frame, _ value: Value) {
+        switch value {
+        case .function, .array, .object: break
+        default: return
+        }
+        if let last = framesInCycles.last, last.frame === frame { return }
+        framesInCycles.append(WeakFrame(frame: frame))
+    }
+
+    /// Breaks the cycles `noteCycle` saw. Call once the result no longer needs the frames: it has
+    /// been turned into JSON, which holds no function.
+    func releaseCycles() {
+        for entry in framesInCycles { entry.frame?.unbindAll() }
+        framesInCycles = []
     }
 }

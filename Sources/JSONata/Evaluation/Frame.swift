@@ -19,6 +19,12 @@ final class Frame {
         }
     }
 
+    /// Drops every binding (to break a reference cycle once the evaluation is over).
+    func unbindAll() {
+        names = []
+        values = []
+    }
+
     /// The value bound to `name` here or in an enclosing frame; nil when none binds it.
     func lookup(_ name: String) -> Value? {
         var frame: Frame? = self

@@ -194,8 +194,9 @@ struct IntrinsicParser {
             var quote: Character? = nil
             while let ch = peek {
                 if let q = quote {
-                    if ch == "\\" { pos += 1 } else if ch == q { quote = nil }
-                    pos += 1
+                    // A backslash escapes the next character, when there is one.
+                    if ch == "\\" { pos = min(pos + 1, chars.count) } else if ch == q { quote = nil }
+                    pos = min(pos + 1, chars.count)
                     continue
                 }
                 if ch == "'" || ch == "\"" {

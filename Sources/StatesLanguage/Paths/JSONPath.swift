@@ -479,7 +479,8 @@ struct JSONPathParser {
             while let ch = peek {
                 pos += 1
                 if let q = inString {
-                    if ch == "\\" { pos += 1 } else if ch == q { inString = nil }
+                    // A backslash escapes the next character, when there is one.
+                    if ch == "\\" { pos = min(pos + 1, chars.count) } else if ch == q { inString = nil }
                     continue
                 }
                 if ch == "'" || ch == "\"" { inString = ch }
