@@ -26,7 +26,8 @@ let package = Package(
             swiftSettings: strict,
             // rounding functions come from libm, which nothing else links when Foundation is not imported
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "StatesLanguage", dependencies: ["StatesJSON", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // JSONata: validation parses the {% %} expressions of JSONata states.
+        .target(name: "StatesLanguage", dependencies: ["StatesJSON", "JSONata", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "StatesEngine", dependencies: ["StatesLanguage", "JSONata"], swiftSettings: strict),
         // The JSONata language (lexer, parser, evaluator, function library) over StatesJSON values.
         .target(name: "JSONata", dependencies: ["StatesJSON"], swiftSettings: strict),

@@ -22,6 +22,12 @@ struct DiagnosticSink {
             location: document.sourceMap.location(of: pointer)))
     }
 
+    /// Moves the last diagnostic to a more precise place inside its field.
+    mutating func relocateLast(to location: SourceLocation) {
+        guard !diagnostics.isEmpty else { return }
+        diagnostics[diagnostics.count - 1].location = location
+    }
+
     mutating func append(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }
