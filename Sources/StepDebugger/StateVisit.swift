@@ -78,6 +78,7 @@ public struct StateVisit: Sendable {
 
     static func expression(for stage: String, state: State?, caughtBy catchIndex: Int?) -> String? {
         guard let state else { return nil }
+        if state.queryLanguage == .jsonata { return jsonataExpression(for: stage, state: state, caughtBy: catchIndex) }
         switch stage {
         case "afterInputPath": return "InputPath: " + describe(state.inputPath)
         case "afterParameters":
@@ -85,14 +86,7 @@ public struct StateVisit: Sendable {
                 return (map.usesLegacyParameters ? "Parameters: " : "ItemSelector: ") + JSONPrinter.compact(selector)
             }
             return state.parameters.map { "Parameters: " + JSONPrinter.compact($0) }
-        case "result":
-            switch state.kind {
-            case .task(let task): return "Resource: " + task.resource
-            case .pass(let pass): return pass.result != nil ? "Result" : "Pass (the effective input)"
-            case .map: return "the iterations' outputs, in item order"
-            case .parallel: return "the branches' outputs, in branch order"
-            default: return nil
-            }
+        case "result": return expression(forResultOf: state)
         case "afterResultSelector": return state.resultSelector.map { "ResultSelector: " + JSONPrinter.compact($0) }
         case "afterResultPath":
             if let catchIndex, catchIndex < state.catch.count {
@@ -100,6 +94,37 @@ public struct StateVisit: Sendable {
             }
             return "ResultPath: " + describe(state.resultPath)
         case "output": return "OutputPath: " + describe(state.outputPath)
+        default: return nil
+        }
+    }
+
+    /// What made a JSONata state's stage: its Arguments, its resource, its (or its catcher's) Output.
+    static func jsonataExpression(for stage: String, state: State, caughtBy catchIndex: Int?) -> String? {
+        switch stage {
+        case "afterArguments", "afterParameters":
+            if case .map = state.kind { return state.raw["ItemSelector"].map { "ItemSelector: " + JSONPrinter.compact($0) } }
+            return state.raw["Arguments"].map { "Arguments: " + JSONPrinter.compact($0) }
+        case "result":
+            return expression(forResultOf: state)
+        case "output":
+            if let catchIndex, let catcher = state.raw["Catch"]?[catchIndex] {
+                return "Catch[\(catchIndex)].Output: " + (catcher["Output"].map(JSONPrinter.compact) ?? "$states.errorOutput (default)")
+            }
+            if let output = state.raw["Output"] { return "Output: " + JSONPrinter.compact(output) }
+            switch state.kind {
+            case .task, .map, .parallel: return "Output: $states.result (default)"
+            default: return "Output: $states.input (default)"
+            }
+        default: return nil
+        }
+    }
+
+    static func expression(forResultOf state: State) -> String? {
+        switch state.kind {
+        case .task(let task): return "Resource: " + task.resource
+        case .pass(let pass): return pass.result != nil ? "Result" : "Pass (the effective input)"
+        case .map: return "the iterations' outputs, in item order"
+        case .parallel: return "the branches' outputs, in branch order"
         default: return nil
         }
     }
