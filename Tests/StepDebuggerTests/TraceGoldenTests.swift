@@ -28,6 +28,7 @@ import StepDebugger
         Case(golden: "order-jsonata-payment-declined.trace", folder: "order-processing-jsonata", testCase: "PaymentDeclined"),
         Case(golden: "order-jsonata-empty-order.trace", folder: "order-processing-jsonata", testCase: "HappyPath",
              input: "input-empty-order.json"),
+        Case(golden: "jsonata-variables.trace", folder: "jsonata-variables"),
         Case(golden: "data-flow.trace", folder: "data-flow", testCase: "Default"),
         Case(golden: "choice.trace", folder: "choice"),
         Case(golden: "wait.trace", folder: "wait"),
