@@ -24,6 +24,10 @@ enum EngineBenchmark {
             print("asldb-bench engine: no workloads found; pass --workloads DIR (the directory with manifest.json)")
             exit(1)
         }
+        if arguments.contains("--jsonata-twins") {
+            exit(JSONataTwins.main(directory: directory, twinDirectory: arguments.value(after: "--twins") ?? JSONataTwins.defaultTwinDirectory(),
+                                   repetitions: repetitions))
+        }
         if let check = arguments.value(after: "--check") {
             exit(ScaleChecks.run(check, directory: directory) ? 0 : 1)
         }
