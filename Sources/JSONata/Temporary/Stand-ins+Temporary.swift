@@ -1,8 +1,4 @@
 // Stand-ins until the date/time branch lands.
-enum IntegerPicture {
-    static func format(_ value: Double, picture: String) throws(JSONataError) -> String { JSNumber.string(value) }
-    static func parse(_ text: String, picture: String) throws(JSONataError) -> Double? { Double(text) }
-}
 enum DateTimePicture {
     static func format(millis: Double, picture: String?, timezone: String?) throws(JSONataError) -> String {
         ISO8601.format(millis: millis, zone: TimeZoneOffset(timezone))
