@@ -140,24 +140,3 @@ extension Int {
         self = n
     }
 }
-
-extension ISO8601 {
-    /// `$fromMillis` without a picture: `[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]`.
-    static func format(millis: Double, zone: TimeZoneOffset) -> String {
-        let f = UTCFields(millis: millis + zone.millis)
-        func padded(_ v: Double, _ width: Int) -> String {
-            let digits = JSNumber.string(abs(v))
-            return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        var zoneText = "Z"
-        let hhmm = zone.hhmm
-        if hhmm != 0 {
-            var digits = Array(padded(abs(hhmm), 4))
-            digits.insert(":", at: digits.count - 2)
-            zoneText = (hhmm >= 0 ? "+" : hhmm < 0 ? "-" : "") + String(digits)
-        }
-        return padded(f.year.truncatingRemainder(dividingBy: 10_000), 4) + "-" + padded(f.month, 2) + "-" + padded(f.day, 2)
-            + "T" + padded(f.hour, 2) + ":" + padded(f.minute, 2) + ":" + padded(f.second, 2) + "." + padded(f.millisecond, 3)
-            + zoneText
-    }
-}
