@@ -12,9 +12,13 @@ extension Functions {
             return .string(try DateTimePicture.format(millis: millis, picture: args[1].stringValue,
                                                       timezone: args[2].stringValue))
         },
-        Builtin("toMillis", "<s-s?:n>", arity: 2) { (_, args) throws(JSONataError) in
+        Builtin("toMillis", "<s-s?:n>", arity: 2) { (call, args) throws(JSONataError) in
             guard case .string(let text) = args[0] else { return .undefined }
-            return try DateTimePicture.parse(text, picture: args[1].stringValue).map(Value.number) ?? .undefined
+            let evaluator = call.evaluator
+            let millis = try DateTimePicture.parse(text, picture: args[1].stringValue, now: evaluator.timestamp) {
+                (regex, units) throws(JSONataError) in try evaluator.firstMatch(regex, units, from: 0)
+            }
+            return millis.map(Value.number) ?? .undefined
         },
     ]
 }

@@ -55,7 +55,7 @@ extension Functions {
         Builtin("parseInteger", "<s-s:n>", arity: 2) { (_, args) throws(JSONataError) in
             guard case .string(let s) = args[0] else { return .undefined }
             guard case .string(let picture) = args[1] else { return .undefined }
-            return try IntegerPicture.parse(s, picture: picture).map(Value.number) ?? .undefined
+            return .number(try IntegerPicture.parse(s, picture: picture))
         },
     ]
 

@@ -124,3 +124,36 @@ extension JSNumber {
         }
     }
 }
+
+extension JSNumber {
+    /// JavaScript's `parseInt(text)` without a radix: white space, a sign, then the longest run
+    /// of decimal digits (hexadecimal after `0x`); NaN when there is no digit.
+    static func parseInt(_ text: some StringProtocol) -> Double {
+        var scalars = Array(text.unicodeScalars)[...]
+        while let first = scalars.first, isWhiteSpace(first) { scalars = scalars.dropFirst() }
+        var sign = 1.0
+        if let first = scalars.first, first == "-" || first == "+" {
+            if first == "-" { sign = -1 }
+            scalars = scalars.dropFirst()
+        }
+        var radix = 10.0
+        if scalars.count >= 2, scalars.first == "0", let x = scalars.dropFirst().first, x == "x" || x == "X" {
+            radix = 16
+            scalars = scalars.dropFirst(2)
+        }
+        var value = 0.0, any = false
+        for u in scalars {
+            let digit: UInt32
+            switch u.value {
+            case 0x30...0x39: digit = u.value - 0x30
+            case 0x41...0x46: digit = u.value - 0x41 + 10
+            case 0x61...0x66: digit = u.value - 0x61 + 10
+            default: digit = 99
+            }
+            guard Double(digit) < radix else { break }
+            value = value * radix + Double(digit)
+            any = true
+        }
+        return any ? sign * value : .nan
+    }
+}

@@ -1,3 +1,5 @@
+import StatesJSON
+
 /// Virtual time (milliseconds since the Unix epoch) and the ISO-8601 text that ASL (Wait
 /// `Timestamp`, the context object) and AWS history use.
 public enum VirtualTime {
@@ -19,30 +21,18 @@ public enum VirtualTime {
         return t.epochSeconds * 1000 + Int64(t.nanoseconds / 1_000_000)
     }
 
-    static func civilFromDays(_ z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     private static func split(_ millis: Int64) -> (String, String, Int64) {
         var days = millis / 86_400_000
         var rest = millis % 86_400_000
         if rest < 0 { rest += 86_400_000; days -= 1 }
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilDate.date(dayNumber: Int(days))
         let seconds = rest / 1000
         let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         let time = "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
         return (date, time, rest % 1000)
     }
 
-    private static func pad(_ v: Int64, _ width: Int) -> String {
+    private static func pad(_ v: some BinaryInteger, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

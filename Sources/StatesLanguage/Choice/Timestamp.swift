@@ -1,3 +1,5 @@
+import StatesJSON
+
 /// An instant parsed from the timestamp text Step Functions accepts (Choice Timestamp operators,
 /// Wait Timestamp): an ISO-8601 extended offset date-time such as `2016-03-14T01:59:00Z`,
 /// `2016-03-14T01:59:00.123456789+01:00`; seconds and fraction optional. Like Java's
@@ -77,7 +79,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
               hour <= 23, minute <= 59, second <= 59
         else { return nil }
-        let days = Self.daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.dayNumber(year: year, month: month, day: day)
         epochSeconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
         nanoseconds = Int32(nanos)
     }
@@ -92,17 +94,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
     /// UTC text with as many fraction digits as needed (`2016-03-14T01:59:00Z`, `...00.5Z`).
     public var description: String {
         var days = Int(epochSeconds.quotientAndRemainder(dividingBy: 86_400).quotient)
@@ -111,15 +102,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             secs += 86_400
             days -= 1
         }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = CivilDate.date(dayNumber: days)
         func pad(_ v: Int, _ n: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, n - s.count)) + s

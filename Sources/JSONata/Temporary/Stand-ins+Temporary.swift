@@ -1,9 +1,0 @@
-// Stand-ins until the date/time branch lands.
-enum IntegerPicture {
-    static func format(_ value: Double, picture: String) throws(JSONataError) -> String { JSNumber.string(value) }
-    static func parse(_ text: String, picture: String) throws(JSONataError) -> Double? { Double(text) }
-}
-enum DateTimePicture {
-    static func format(millis: Double, picture: String?, timezone: String?) throws(JSONataError) -> String { JSNumber.string(millis) }
-    static func parse(_ text: String, picture: String?) throws(JSONataError) -> Double? { nil }
-}
