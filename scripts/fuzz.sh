@@ -36,6 +36,14 @@ if [ ! -d "$seeds" ] && [ -d "$shared" ]; then
 fi
 
 mkdir -p "$root/Fuzz/crashes"
+# LeakSanitizer needs ptrace, which some containers forbid: then fuzz without leak checks.
+probe="$(mktemp -d)"
+if ! ASLDB_FUZZ_TARGET=json "$fuzzer" -runs=1 "$probe" > "$probe.log" 2>&1 \
+    && grep -q "LeakSanitizer has encountered a fatal error" "$probe.log"; then
+    echo "fuzz: LeakSanitizer cannot run here (no ptrace); leaks go unchecked" >&2
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+fi
+rm -rf "$probe" "$probe.log"
 status=0
 for t in $( [ "$target" = all ] && echo $targets || echo "$target" ); do
     corpus="$root/Fuzz/.build/corpus/$t"
