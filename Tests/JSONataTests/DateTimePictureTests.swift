@@ -74,3 +74,13 @@ import Testing
         #expect(errorCode("$toMillis('2018-5', '[X]-[W]')") == "D3136")
     }
 }
+
+/// Inputs the `jsonata` fuzz target found crashing the picture parser.
+@Suite struct DateTimePictureFuzzFindings {
+    /// A marker that starts with its width comma (`[,I]`) has no component: an error, not a trap.
+    @Test(arguments: ["$fromMillis(0, '[,I]')", "$toMillis('MCMLXXXIV', '[,I]')", "$fromMillis(0, '[,]')"])
+    func aMarkerStartingWithItsWidthCommaIsAPictureError(source: String) throws {
+        let expression = try JSONataExpression(source)
+        #expect(throws: JSONataError.self) { try expression.evaluate(input: nil) }
+    }
+}

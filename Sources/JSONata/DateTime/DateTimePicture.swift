@@ -85,7 +85,9 @@ struct DateTimePicture {
         var marker = Marker(component: component, presentation: "")
         var presentation = text.dropFirst()
         if let comma = text.lastIndex(of: ",") {
-            presentation = text[text.index(after: text.startIndex)..<comma]
+            // `[,I]`: the comma may be the first character, where the component should be.
+            let afterComponent = text.index(after: text.startIndex)
+            presentation = comma >= afterComponent ? text[afterComponent..<comma] : ""
             let width = text[text.index(after: comma)...]
             if let dash = width.firstIndex(of: "-") {
                 marker.minWidth = try Self.width(width[..<dash])
