@@ -58,7 +58,7 @@ for t in $( [ "$target" = all ] && echo $targets || echo "$target" ); do
         grep -E "ERROR|SUMMARY|Fatal error|==[0-9]+==" "$root/Fuzz/.build/$t.log" | head -8 >&2 || true
         status=1
     else
-        grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$root/Fuzz/.build/$t.log" | tr '\n' ' ' >&2
+        { grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$root/Fuzz/.build/$t.log" || true; } | tr '\n' ' ' >&2
         echo >&2
     fi
 done

@@ -1,5 +1,6 @@
-// The fuzzer's entry point (SwiftPM links an executable's `main` to `<module>_main`): picks the target named by ASLDB_FUZZ_TARGET (scripts/fuzz.sh sets
-// it), so that one binary holds them all, then hands the command line to libFuzzer's driver.
+// The fuzzer's entry point (SwiftPM links an executable's `main` to `<module>_main`): picks the
+// target named by ASLDB_FUZZ_TARGET (scripts/fuzz.sh sets it), so that one binary holds them all,
+// then hands the command line to libFuzzer's driver.
 
 #if canImport(Glibc)
 import Glibc

@@ -42,18 +42,15 @@ extension MachineChecker {
         do {
             _ = try JSONataExpression(body, dialect: .stepFunctions)
         } catch {
-            var location = sink.document.sourceMap.location(of: p)
-            let offset = text.utf16.distance(from: text.utf16.startIndex, to: start) + (error.position ?? 0)
-            if var l = sink.document.sourceMap.values[p], Self.columnsMatchTheSource(text, fileName: sink.document.fileName) {
-                // The value's column is its opening quote's; JSONata's position counts from 1.
-                l.column += offset
-                location = l
-            }
             let hint = body.contains("??") || body.contains("?:")
                 ? "; Step Functions' JSONata has no ?? or ?: operators, write a condition ? a : b instead" : ""
             sink.add(.error, .schemaValidationFailed,
                      "the JSONata expression does not parse: \(error.code): \(error.message)\(hint)", at: p)
-            if let location { sink.relocateLast(to: location) }
+            if var precise = sink.document.sourceMap.values[p], Self.columnsMatchTheSource(text, fileName: sink.document.fileName) {
+                // The value's column is its opening quote's; JSONata's position counts from 1.
+                precise.column += text.utf16.distance(from: text.utf16.startIndex, to: start) + (error.position ?? 0)
+                sink.relocateLast(to: precise)
+            }
         }
     }
 
