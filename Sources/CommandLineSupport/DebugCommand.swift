@@ -38,7 +38,7 @@ struct DebugCommand: ParsableCommand {
     @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
     var handlers: [String] = []
 
-    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    @Option(name: .customLong("handler-timeout"), help: HandlerTimeout.help)
     var handlerTimeout: Int64 = 60
 
     @Option(name: .customLong("inject"), help: "STATE=ERROR[:CAUSE][@ATTEMPTS]: arm an error injection before starting (repeatable).")
@@ -57,7 +57,7 @@ struct DebugCommand: ParsableCommand {
     var exportDirectory: String?
 
     func validate() throws {
-        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
+        try HandlerTimeout.validate(handlerTimeout)
         if definition == nil && session == nil { throw ValidationError("give a definition file (or --session FILE to load a saved session)") }
         if definition == "-" { throw ValidationError("the debugger reads keys from the terminal: give the definition as a file, not -") }
         if testCase != nil && mockConfig == nil && definition.map({ Self.besideDefinition($0, "mock-config.json") }) == nil {

@@ -35,7 +35,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("state-machine"), help: "NAME=FILE: run child executions of state machine NAME from FILE (repeatable).")
     var stateMachines: [String] = []
 
-    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    @Option(name: .customLong("handler-timeout"), help: HandlerTimeout.help)
     var handlerTimeout: Int64 = 60
 
     @Flag(name: .customLong("keep-going"), help: "Run to the end even after the replay departs from the recording.")
@@ -48,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
     var testCase = "Replay"
 
     func validate() throws {
-        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
+        try HandlerTimeout.validate(handlerTimeout)
         if history == "-" && definition == "-" {
             throw ValidationError("the history and the definition cannot both come from standard input")
         }

@@ -39,11 +39,8 @@ struct ReplayFiles {
             sourceFile = name + " (its \"definition\")"
             loaded = DefinitionLoader.load(text: text, fileName: sourceFile, validate: false)
         }
-        guard let machine = loaded.machine else {
-            let lines = loaded.errors.map { $0.formatted(fileName: sourceFile) }
-            throw CommandFailure((lines + ["asldb \(command): \(name) is not a state machine definition asldb can load; fix the errors above"]).joined(separator: "\n"))
-        }
-        return machine
+        let refusal = loaded.machine == nil ? "is not a state machine definition asldb can load" : "cannot be run as written"
+        return try loaded.runnableMachine(sourceFile: sourceFile, refusal: "asldb \(command): \(name) \(refusal); fix the errors above")
     }
 
     /// `--handler NAME=COMMAND` arguments.

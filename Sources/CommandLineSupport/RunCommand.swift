@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("handler"), help: "NAME=COMMAND: run COMMAND for the tasks of a state, Lambda function or resource ARN (repeatable).")
     var handlers: [String] = []
 
-    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    @Option(name: .customLong("handler-timeout"), help: HandlerTimeout.help)
     var handlerTimeout: Int64 = 60
 
     @Option(help: "What to print: result ({\"status\", \"output\"}), history (like get-execution-history) or trace (like asldb trace).")
@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
     var type: StateMachineType = .standard
 
     func validate() throws {
-        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
+        try HandlerTimeout.validate(handlerTimeout)
         if definition == "-" && input == "-" {
             throw ValidationError("the definition and the input cannot both come from standard input")
         }

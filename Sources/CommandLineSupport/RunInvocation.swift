@@ -83,16 +83,8 @@ struct RunInvocation {
         } catch {
             throw CommandFailure("asldb run: \(error.description)")
         }
-        let name = definition.name
-        let loaded = definition.loaded
-        // Only problems that leave nothing sensible to run stop the run; the rest are
-        // `asldb validate`'s to report, so that a stricter check never refuses what AWS runs.
-        let blocking = loaded.errors.filter { $0.code == .invalidJSONDescription || $0.code == .missingTransitionTarget }
-        guard let machine = loaded.machine, blocking.isEmpty else {
-            let lines = (loaded.machine == nil ? loaded.errors : blocking).map { $0.formatted(fileName: definition.sourceFile) }
-            throw CommandFailure((lines + ["asldb run: \(name) cannot be run; fix the errors above"]).joined(separator: "\n"))
-        }
-        return machine
+        return try definition.loaded.runnableMachine(sourceFile: definition.sourceFile,
+                                                     refusal: "asldb run: \(definition.name) cannot be run; fix the errors above")
     }
 
     func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
@@ -116,5 +108,18 @@ struct RunInvocation {
         } catch {
             throw CommandFailure("\(displayName(path)): error: \(error.message)")
         }
+    }
+}
+
+extension LoadedDefinition {
+    /// The machine, unless it did not load or `runBlockers` say it would not run as written: then
+    /// the failure lists those errors (all of them when nothing loaded) and ends with `refusal`.
+    func runnableMachine(sourceFile: String, refusal: String) throws(CommandFailure) -> StateMachine {
+        let blocking = runBlockers
+        guard let machine, blocking.isEmpty else {
+            let lines = (machine == nil ? errors : blocking).map { $0.formatted(fileName: sourceFile) }
+            throw CommandFailure((lines + [refusal]).joined(separator: "\n"))
+        }
+        return machine
     }
 }

@@ -35,14 +35,14 @@ struct TestCasesCommand: ParsableCommand {
     @Option(name: .customLong("expected"), help: "The directory of NAME.input.json and NAME.expected.json (default: the mock configuration's).")
     var expectedDirectory: String?
 
-    @Option(name: .customLong("handler-timeout"), help: "Seconds a handler may run when its state has no TimeoutSeconds.")
+    @Option(name: .customLong("handler-timeout"), help: HandlerTimeout.help)
     var handlerTimeout: Int64 = 60
 
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
     func validate() throws {
-        if handlerTimeout < 1 { throw ValidationError("--handler-timeout must be at least 1 second") }
+        try HandlerTimeout.validate(handlerTimeout)
     }
 
     func run() throws {

@@ -12,13 +12,15 @@ public enum ErrorExplanation {
             let r = retriers[i]
             out.append("Retry[\(i)] matches \(list(r.errorEquals))")
             if let k = details.retryIndex, let delay = details.delayMilliseconds {
-                let product = Double(r.intervalSeconds) * pow(r.backoffRate, k - 1)
-                var math = "\(r.intervalSeconds) s × \(number(r.backoffRate))^\(k - 1) = \(seconds(Int64((product * 1000).rounded())))"
+                let product = r.uncappedBackoffSeconds(retry: k - 1)
+                // Past 10^15 s (far beyond any deadline) milliseconds no longer say it exactly.
+                let shown = product < 1e15 ? seconds(VirtualTime.milliseconds(seconds: product)) : number(product) + " s"
+                var math = "\(r.intervalSeconds) s × \(number(r.backoffRate))^\(k - 1) = \(shown)"
                 if let cap = r.maxDelaySeconds, product > Double(cap) {
                     math += ", capped by MaxDelaySeconds to \(cap) s"
                 }
                 if r.jitterStrategy == .full { math += ", FULL jitter (seeded) → \(seconds(delay))" }
-                out.append("retry \(k) of \(r.maxAttempts) · \(math) · next try at \(VirtualClockText.offset(at + delay - start))")
+                out.append("retry \(k) of \(r.maxAttempts) · \(math) · next try at \(VirtualClockText.offset(VirtualTime.span(from: start, to: VirtualTime.moving(at, by: delay))))")
             } else {
                 out.append("its \(r.maxAttempts) \(r.maxAttempts == 1 ? "retry is" : "retries are") used up (MaxAttempts \(r.maxAttempts) counts retries: \(r.maxAttempts + 1) attempts in all)")
             }
@@ -43,12 +45,6 @@ public enum ErrorExplanation {
             out.append((prefix.isEmpty ? "" : "then ") + (nested ? "→ the branch or iteration FAILS" : "→ the execution FAILS"))
         }
         return out
-    }
-
-    static func pow(_ base: Double, _ exponent: Int) -> Double {
-        var v = 1.0
-        for _ in 0..<max(0, exponent) { v *= base }
-        return v
     }
 
     static func list(_ names: [String]) -> String { "[" + names.joined(separator: ", ") + "]" }

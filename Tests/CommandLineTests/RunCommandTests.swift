@@ -37,6 +37,18 @@ import StatesEngine
                   DefinitionString: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}}'
             """,
         "timeout.json": #"{"StartAt": "W", "TimeoutSeconds": ${limit}, "States": {"W": {"Type": "Pass", "End": true}}}"#,
+        "wait-1e12.json": #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1e12, "End": true}}}"#,
+        "wait--5.json": #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": -5, "End": true}}}"#,
+        "wait-1.5.json": #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1.5, "End": true}}}"#,
+        "retry-forever.json": """
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:f",
+              "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 100, "BackoffRate": 2}], "End": true}}}
+            """,
+        "bad-retry.json": """
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:f",
+              "Retry": [{"ErrorEquals": ["States.ALL"], "MaxDelaySeconds": 31622401}], "End": true}}}
+            """,
+        "extra-field.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Bogus": 1, "End": true}}}"#,
     ]
 
     func run(_ definition: String, input: String? = nil, mock: String? = nil, testCase: String? = nil,
@@ -140,5 +152,47 @@ import StatesEngine
 
     @Test func unquotedPlaceholdersDoNotStopARun() throws {
         #expect(try parsed(run("timeout.json")) == ["status": "SUCCEEDED", "output": [:]])
+    }
+
+    @Test(arguments: ["1e12", "-5", "1.5"])
+    func aWaitWhoseSecondsAWSRefusesIsNotRunAsSomeOtherWait(_ seconds: String) {
+        let outcome = run("wait-\(seconds).json")
+        #expect(outcome.exitCode == ExitStatus.usage)
+        #expect(outcome.output.isEmpty)
+        let lines = outcome.errors.joined(separator: "\n").split(separator: "\n")
+        #expect(lines.first?.hasPrefix("wait-\(seconds).json:1:") == true)
+        #expect(lines.first?.contains("'Seconds' must be an integer from 0 to 99999999") == true)
+        #expect(lines.first?.hasSuffix("(at $.States.W.Seconds)") == true)
+        #expect(lines.last == "asldb run: wait-\(seconds).json cannot be run; fix the errors above")
+    }
+
+    @Test func aRetrierAWSRefusesIsNotRunWithADefaultInstead() {
+        let outcome = run("bad-retry.json")
+        #expect(outcome.exitCode == ExitStatus.usage)
+        #expect(outcome.errors.first?.contains("(at $.States.T.Retry[0].MaxDelaySeconds)") == true)
+    }
+
+    @Test func aFieldAWSDoesNotKnowStillRuns() throws {
+        #expect(try parsed(run("extra-field.json")) == ["status": "SUCCEEDED", "output": [:]])
+    }
+
+    @Test func anEndlesslyDoublingBackOffTimesTheTraceOutAfterAYear() {
+        var invocation = RunInvocation(definition: "retry-forever.json", format: .trace, inject: ["T=Boom"])
+        invocation.read = { path throws(DefinitionReadError) in
+            guard let text = Self.files[path] else { throw .notFound(path) }
+            return Array(text.utf8)
+        }
+        let outcome = invocation.run()
+        #expect(outcome.exitCode == ExitStatus.failed)
+        #expect(outcome.output.contains("+31536000.000s ExecutionTimedOut  States.Timeout"))
+    }
+
+    @Test(arguments: ["0", "100000000", "9223372036854776"])
+    func aHandlerTimeoutOutsideATasksTimeoutRangeIsAUsageError(_ seconds: String) {
+        #expect {
+            _ = try RunCommand.parse(["hello.json", "--handler-timeout", seconds])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--handler-timeout must be a whole number of seconds from 1 to 99999999")
+        }
     }
 }

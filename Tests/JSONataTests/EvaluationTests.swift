@@ -177,6 +177,17 @@ let orders = """
         #expect(errorCode(long) == "U1001")
     }
 
+    @Test(arguments: [
+        (#"$match("abc", function($s) { {"match": "a", "start": 1e300, "end": 1, "groups": []} })"#,
+         #"{"match":"a","index":9000000000000000,"groups":[]}"#),
+        (#"$replace("abc", function($s) { {"match": "a", "start": 1e300, "end": 1e300, "groups": []} }, "x")"#, #""abcx""#),
+        (#"$replace("abc", function($s) { {"match": "a", "start": -1e300, "end": -1e300, "groups": []} }, "x")"#, #""xabc""#),
+        (#"$split("abc", function($s) { {"match": "b", "start": -7, "end": -5, "groups": []} })"#, #"["","abc"]"#),
+    ])
+    func aCustomMatchersPositionsOfAnySizeAreReadWithoutCrashing(expression: String, expected: String) throws {
+        #expect(try evaluate(expression) == expected)
+    }
+
     @Test func limitsFromTheHost() {
         var environment = JSONataEnvironment()
         environment.maxDepth = 50

@@ -50,4 +50,26 @@ struct EventLogTests {
         #expect(earlier.all.map(\.id) == Array(1...1_000))
         #expect(earlier[999].id == 1_000)
     }
+
+    @Test func everyKeptVersionKeepsItsOwnEventsWhenOthersBranchOffAndGrow() {
+        // Deep enough for three levels of the log's tree, with branches taken from old versions.
+        var log = EventLog()
+        var ids: [Int] = []
+        var versions: [(log: EventLog, ids: [Int])] = []
+        for step in 0..<20_000 {
+            if step % 997 == 996 { (log, ids) = versions[(step * 7) % versions.count] }
+            log.append(event(step + 1))
+            ids.append(step + 1)
+            if step % 211 == 0 { versions.append((log, ids)) }
+        }
+        versions.append((log, ids))
+        for version in versions {
+            #expect(version.log.count == version.ids.count)
+            #expect(version.log.all.map(\.id) == version.ids)
+            for position in stride(from: 0, to: version.ids.count, by: 97) {
+                #expect(version.log[position].id == version.ids[position])
+            }
+            #expect(version.log.last?.id == version.ids.last)
+        }
+    }
 }

@@ -181,6 +181,22 @@ import StatesLanguage
         #expect(try run("States.MathAdd($.n, -1)", input: ["n": 10]) == 9)
     }
 
+    @Test func mathAddTakesThirtyTwoBitOperandsAndNeverWrapsAround() throws {
+        #expect(try run("States.MathAdd(2147483647, 2147483647)") == 4_294_967_294)
+        #expect(try run("States.MathAdd(-2147483648, -2147483648)") == -4_294_967_296)
+        for operands in ["9223372036854775807, 1", "1, 2147483648", "-2147483649, 0", "1e300, 0"] {
+            let error = failure("States.MathAdd(\(operands))")
+            #expect(error?.error == "States.IntrinsicFailure")
+            #expect(error?.cause.contains("must be an integer from -2147483648 to 2147483647") == true, "\(operands)")
+        }
+    }
+
+    @Test func mathRandomAcceptsTheWholeRangeOfLongs() throws {
+        let value = try #require(try run("States.MathRandom(-9223372036854775808, 9223372036854775807)").intValue)
+        #expect(value < .max)
+        #expect(try run("States.MathRandom(9223372036854775806, 9223372036854775807)") == 9_223_372_036_854_775_806)
+    }
+
     @Test func randomIsSeededAndInRange() throws {
         var context = EvaluationContext(input: [:], random: SeededRandom(seed: 7))
         let call = try IntrinsicCall("States.MathRandom(1, 4)")

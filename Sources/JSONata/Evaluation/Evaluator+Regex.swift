@@ -94,10 +94,12 @@ extension Evaluator {
         guard ok else { return nil }
         var match = ""
         if case .string(let s)? = value.member("match") { match = s }
+        // A custom matcher's numbers may be anything: read them as JavaScript's ToIntegerOrInfinity
+        // does, bounded, so that no index arithmetic can overflow.
         var s = 0
-        if case .number(let n)? = start { s = Int(n) }
+        if let start, let n = Functions.integer(start) { s = n }
         var e = s + match.utf16.count
-        if case .number(let n)? = end { e = Int(n) }
+        if let end, let n = Functions.integer(end) { e = n }
         return MatchHit(match: match, start: s, end: e, groups: groups?.arrayElements ?? [])
     }
 }

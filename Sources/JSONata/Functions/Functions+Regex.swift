@@ -46,8 +46,9 @@ extension Functions {
             if hits.isEmpty { return .array(Seq([.string(s)])) }
             var start = 0
             for hit in hits {
-                parts.append(.string(String(decoding: units[start..<max(start, min(hit.start, units.count))], as: UTF16.self)))
-                start = min(hit.end, units.count)
+                // Negative positions from a custom matcher count as 0, as in JavaScript's substring.
+                parts.append(.string(String(decoding: units[start..<max(start, min(max(0, hit.start), units.count))], as: UTF16.self)))
+                start = max(0, min(hit.end, units.count))
             }
             if limit == nil || hits.count < limit! {
                 parts.append(.string(String(decoding: units[start...], as: UTF16.self)))

@@ -27,7 +27,7 @@ extension Execution {
                     details.unjitteredDelayMilliseconds = Self.plainRetryDelay(retrier, retry: used)
                     attachErrorDetails(details)
                     frames[index].stages.errorDetails = nil
-                    now += delay
+                    now = VirtualTime.moving(now, by: delay)
                     frames[index].retryCounts[i] = used + 1
                     frames[index].attempt += 1
                     frames[index].phase = .execute
@@ -76,11 +76,9 @@ extension Execution {
 
     /// Milliseconds to wait before retry number `retry` (0-based) of a retrier.
     mutating func retryDelay(_ retrier: Retrier, retry: Int) -> Int64 {
-        var seconds = Double(retrier.intervalSeconds)
-        for _ in 0..<retry { seconds *= retrier.backoffRate }
-        if let cap = retrier.maxDelaySeconds { seconds = min(seconds, Double(cap)) }
+        var seconds = retrier.backoffSeconds(retry: retry)
         if retrier.jitterStrategy == .full { seconds *= random.nextUnit() }
-        return Int64((seconds * 1000).rounded())
+        return VirtualTime.milliseconds(seconds: seconds)
     }
 
     /// Whether an ErrorEquals list matches an error name, with States.ALL and States.TaskFailed.

@@ -96,7 +96,7 @@ extension Execution {
         frames[index].lastEventId = last
         frames[index].children = nil
         frames[index].phase = .execute
-        let result = JSON.array(run.results)
+        let result = JSON.array(run.results.all)
         if let plan = state.jsonata {
             jsonataCompleteChildren(state, plan, result: result)
             return

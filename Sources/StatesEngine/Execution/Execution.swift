@@ -41,6 +41,8 @@ public struct Execution: Sendable {
     /// Sizes of the large parts of payloads measured so far: a state's output mostly shares them
     /// with its input, and is measured against the payload limit without walking them again.
     var payloadSizes = JSONSizeMemo()
+    /// Milliseconds Wait states skipped to reach a Timestamp (see `deadline`).
+    var skippedToTimestamps: Int64 = 0
 
     /// AWS's limit on a Standard execution's history.
     public static let historyLimit = 25_000
@@ -256,10 +258,25 @@ public struct Execution: Sendable {
     /// Ends the execution TIMED_OUT at its deadline when `moment` reaches it (the execution's
     /// TimeoutSeconds fires at its own time, not after whatever was under way).
     mutating func timeOutIfPast(_ moment: Int64) -> Bool {
-        guard let limit = definition.timeoutSeconds, moment >= options.startTime + limit * 1000 else { return false }
-        now = options.startTime + limit * 1000
+        let deadline = self.deadline
+        guard moment >= deadline else { return false }
+        now = deadline
         finishExecution(.timedOut, error: ExecutionError(StatesErrorName.timeout, cause: ""))
         return true
+    }
+
+    /// When the execution times out: after its TimeoutSeconds, and at the latest after the
+    /// longest run AWS allows its type (a year, or five minutes for Express), so that no wait,
+    /// back-off or task, however long, runs past it.
+    ///
+    /// The virtual start is a fixed date, not the day the user means a Wait's Timestamp from, so
+    /// the time a Wait skips to reach its Timestamp does not count against that longest run
+    /// (a Wait until next year must not time out just because the clock starts in 2025).
+    var deadline: Int64 {
+        let longest = VirtualTime.moving(VirtualTime.moving(options.startTime, by: options.type.maximumDuration),
+                                         by: skippedToTimestamps)
+        guard let limit = definition.timeoutSeconds else { return longest }
+        return min(longest, VirtualTime.moving(options.startTime, by: VirtualTime.milliseconds(seconds: limit)))
     }
 
     func historyLimitReached(_ limit: Int) -> ExecutionError {

@@ -125,7 +125,9 @@ struct ChildRun: Sendable {
     /// The effective input (after InputPath, and Parameters for Parallel) handed to children.
     var effectiveInput: JSON
     var next = 0
-    var results: [JSON] = []
+    /// The children's outputs so far. Append-only and shared between copies: the debugger keeps
+    /// the execution after every event, and an array would be copied whole at each append.
+    var results = AppendOnlyArray<JSON>()
     var failures = 0
     var toleratedCount: Int64 = 0
     var toleratedPercentage: Double = 0

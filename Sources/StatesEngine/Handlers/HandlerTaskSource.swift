@@ -50,8 +50,8 @@ public final class HandlerTaskSource: TaskSource, @unchecked Sendable {
 
     func execute(_ handler: HandlerSpec, _ request: TaskRequest) -> Run {
         let timeout = request.timeoutSeconds ?? defaultTimeoutSeconds
-        var process = HandlerProcess(command: handler.command, timeoutMilliseconds: timeout * 1000,
-                                     heartbeatMilliseconds: request.heartbeatSeconds.map { $0 * 1000 })
+        var process = HandlerProcess(command: handler.command, timeoutMilliseconds: VirtualTime.milliseconds(seconds: timeout),
+                                     heartbeatMilliseconds: request.heartbeatSeconds.map(VirtualTime.milliseconds(seconds:)))
         process.environment = ["ASLDB_STATE_NAME": request.stateName, "ASLDB_ATTEMPT": String(request.attempt),
                                "ASLDB_RESOURCE": request.resource.arn]
         if let token = request.taskToken { process.environment["ASLDB_TASK_TOKEN"] = token }

@@ -30,10 +30,7 @@ extension Execution {
 
     /// The delay before retry number `retry` (0-based) without jitter, in milliseconds.
     static func plainRetryDelay(_ retrier: Retrier, retry: Int) -> Int64 {
-        var seconds = Double(retrier.intervalSeconds)
-        for _ in 0..<retry { seconds *= retrier.backoffRate }
-        if let cap = retrier.maxDelaySeconds { seconds = min(seconds, Double(cap)) }
-        return Int64((seconds * 1000).rounded())
+        VirtualTime.milliseconds(seconds: retrier.backoffSeconds(retry: retry))
     }
 
     /// Files error details on the event that reported the error, if this visit emitted it just now.
@@ -42,5 +39,29 @@ extension Execution {
         frames[index].stages.errorDetails = details
         guard options.recordsStages, !pending.isEmpty, pending[pending.count - 1].id > frames[index].enteredEventId else { return }
         pending[pending.count - 1].stages = frames[index].stages
+    }
+}
+
+extension Retrier {
+    /// IntervalSeconds × BackoffRate^retry (`retry` 0-based), before MaxDelaySeconds caps it.
+    /// Without a cap AWS lets the delay grow past any deadline (the execution then times out);
+    /// once infinite it stays so, and BackoffRate 1 never grows, so neither needs a loop.
+    public func uncappedBackoffSeconds(retry: Int) -> Double {
+        var seconds = Double(intervalSeconds)
+        guard backoffRate != 1 else { return seconds }
+        var k = 0
+        while k < retry && seconds.isFinite {
+            seconds *= backoffRate
+            k += 1
+        }
+        return seconds
+    }
+
+    /// The delay before retry number `retry` (0-based) without jitter, in seconds: the back-off
+    /// capped by MaxDelaySeconds.
+    public func backoffSeconds(retry: Int) -> Double {
+        let seconds = uncappedBackoffSeconds(retry: retry)
+        guard let cap = maxDelaySeconds else { return seconds }
+        return min(seconds, Double(cap))
     }
 }

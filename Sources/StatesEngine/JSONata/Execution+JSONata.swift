@@ -123,26 +123,27 @@ extension Execution {
         let bindings = jsonataBindings(plan, input: raw)
         do throws(ExecutionError) {
             let until: Int64
+            var absolute = false
             if let seconds = plan.values["Seconds"] {
                 let value = try seconds.evaluate(bindings, jsonataEnvironment())
-                guard let n = value.intValue, n >= 0 else {
-                    throw queryError("The Seconds field must be a non-negative integer, but was: \(DataFlow.describe(value))")
+                // The range AWS documents for Seconds, literal or computed.
+                guard let n = value.intValue, (0...99_999_999).contains(n) else {
+                    throw queryError("The Seconds field must be an integer from 0 to 99999999, but was: \(DataFlow.describe(value))")
                 }
-                until = now + n * 1000
+                until = try waitEnd(seconds: n)
             } else if let timestamp = plan.values["Timestamp"] {
                 let value = try timestamp.evaluate(bindings, jsonataEnvironment())
                 guard let text = value.stringValue, let millis = VirtualTime.parse(text) else {
                     throw queryError("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(DataFlow.describe(value))")
                 }
-                until = millis
+                until = try waitEnd(timestamp: millis)
+                absolute = true
             } else {
                 until = now
             }
             let assigned = try jsonataAssign(plan.assign, bindings)
             let output = try evaluate(plan.output, bindings) ?? raw
-            if timeOutIfPast(until) { return }
-            now = max(now, until)
-            exitState(state, output: output, next: state.nextName, nextNode: state.nextNode, assigned: assigned)
+            finishWait(state, until: until, absolute: absolute, output: output, assigned: assigned)
         } catch {
             failState(locatedIfNeeded(error))
         }

@@ -16,7 +16,7 @@ public struct RecordedHistory: Sendable {
         public var milliseconds: Int64? {
             switch timestamp {
             case .string(let text)?: return VirtualTime.parse(text)
-            case .number(let n)?: return Int64((n.doubleValue * 1000).rounded())
+            case .number(let n)?: return VirtualTime.milliseconds(seconds: n.doubleValue)
             default: return nil
             }
         }

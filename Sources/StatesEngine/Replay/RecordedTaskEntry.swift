@@ -111,7 +111,7 @@ public struct RecordedTaskEntry: Sendable {
         attempts[last].response = response
         attempts[last].endEventId = event.id
         if let start = attempts[last].scheduledAt, let end = event.milliseconds, end >= start {
-            attempts[last].seconds = (end - start) / 1000
+            attempts[last].seconds = VirtualTime.span(from: start, to: end) / 1000
         }
     }
 }

@@ -121,31 +121,36 @@ extension Execution {
         var silentFor: (start: Int64, length: Int64)?
         while case .after(let s, let inner) = response {
             if s > (silentFor?.length ?? -1) { silentFor = (seconds, s) }
-            seconds += s
+            seconds = VirtualTime.moving(seconds, by: s)
             response = inner
         }
         if let heartbeat, let gap = silentFor, gap.length > heartbeat,
-           timeout.map({ gap.start + heartbeat < $0 }) ?? true {
-            now += (gap.start + heartbeat) * 1000
+           timeout.map({ VirtualTime.moving(gap.start, by: heartbeat) < $0 }) ?? true {
+            elapse(seconds: VirtualTime.moving(gap.start, by: heartbeat))
             return .failure(ExecutionError(StatesErrorName.heartbeatTimeout, cause: ""))
         }
         if let timeout, seconds > timeout {
-            now += timeout * 1000
+            elapse(seconds: timeout)
             return .failure(ExecutionError(StatesErrorName.timeout, cause: ""))
         }
-        now += seconds * 1000
+        elapse(seconds: seconds)
         switch response {
         case .succeeded(let result):
             return .success(result)
         case .failed(let error):
             guard error.error == StatesErrorName.timeout || error.error == StatesErrorName.heartbeatTimeout else { return .failure(error) }
-            if seconds == 0, error.error == StatesErrorName.timeout, let timeout { now += timeout * 1000 }
-            if seconds == 0, error.error == StatesErrorName.heartbeatTimeout, let heartbeat { now += heartbeat * 1000 }
+            if seconds == 0, error.error == StatesErrorName.timeout, let timeout { elapse(seconds: timeout) }
+            if seconds == 0, error.error == StatesErrorName.heartbeatTimeout, let heartbeat { elapse(seconds: heartbeat) }
             // The timeout is Step Functions' own: its error output has a Cause, "" unless one was given.
             return .failure(ExecutionError(error.error, cause: error.cause))
         case .after, .cannotStart:
             preconditionFailure("every delay was unwrapped above, and a task that could not start never runs")
         }
+    }
+
+    /// Moves the virtual clock on by a task's seconds (saturating: the deadline then ends the execution).
+    private mutating func elapse(seconds: Int64) {
+        now = VirtualTime.moving(now, by: VirtualTime.milliseconds(seconds: seconds))
     }
 
     /// A JSONata state's TimeoutSeconds / HeartbeatSeconds (a number or a `{% %}` expression).

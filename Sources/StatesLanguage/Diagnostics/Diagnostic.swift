@@ -18,16 +18,20 @@ public struct Diagnostic: Sendable, Hashable {
     public var path: String
     /// Line and column in the source text; nil when the text was not available.
     public var location: SourceLocation?
+    /// Whether the model could not keep the value this is about and holds a stand-in (the
+    /// field's default, or nothing) instead: running the model would not run what is written.
+    public var replacesValue: Bool
 
     /// A diagnostic whose path and location are already known.
     public init(severity: Severity, code: DiagnosticCode, message: String, pointer: String,
-                path: String, location: SourceLocation?) {
+                path: String, location: SourceLocation?, replacesValue: Bool = false) {
         self.severity = severity
         self.code = code
         self.message = message
         self.pointer = pointer
         self.path = path
         self.location = location
+        self.replacesValue = replacesValue
     }
 
     /// True for errors, false for warnings.

@@ -7,19 +7,20 @@ struct DiagnosticSink {
         self.document = document
     }
 
-    mutating func error(_ code: DiagnosticCode, _ message: String, at pointer: String) {
-        add(.error, code, message, at: pointer)
+    mutating func error(_ code: DiagnosticCode, _ message: String, at pointer: String, replacesValue: Bool = false) {
+        add(.error, code, message, at: pointer, replacesValue: replacesValue)
     }
 
     mutating func warning(_ code: DiagnosticCode, _ message: String, at pointer: String) {
         add(.warning, code, message, at: pointer)
     }
 
-    mutating func add(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at pointer: String) {
+    mutating func add(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at pointer: String,
+                      replacesValue: Bool = false) {
         diagnostics.append(Diagnostic(
             severity: severity, code: code, message: message, pointer: pointer,
             path: ASLPath.path(of: pointer, in: document.value),
-            location: document.sourceMap.location(of: pointer)))
+            location: document.sourceMap.location(of: pointer), replacesValue: replacesValue))
     }
 
     /// Moves the last diagnostic to a more precise place inside its field.

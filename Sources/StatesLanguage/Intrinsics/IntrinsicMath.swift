@@ -1,10 +1,19 @@
 /// States.MathAdd and States.MathRandom.
 enum IntrinsicMath {
-    /// AWS rounds each operand half up (Java's Math.round: -1.5 → -1, 1.5 → 2) before adding.
+    /// AWS rounds each operand half up (Java's Math.round: -1.5 → -1, 1.5 → 2) before adding, and
+    /// takes operands of 32 bits only, so the sum never overflows.
     static func add(_ args: IntrinsicArguments) throws(ExecutionError) -> JSON {
         try args.expectCount(2)
-        let a = roundHalfUp(try args.number(0)), b = roundHalfUp(try args.number(1))
-        return .number(.int(a &+ b))
+        return .number(.int(try addend(args, 0) + addend(args, 1)))
+    }
+
+    private static func addend(_ args: IntrinsicArguments, _ i: Int) throws(ExecutionError) -> Int64 {
+        let n = try args.number(i)
+        let v = roundHalfUp(n)
+        guard v >= Int64(Int32.min) && v <= Int64(Int32.max) else {
+            throw args.failure("Invalid arguments in States.MathAdd: argument \(i + 1) must be an integer from -2147483648 to 2147483647 but was \(JSONPrinter.format(n))")
+        }
+        return v
     }
 
     static func roundHalfUp(_ n: JSONNumber) -> Int64 {

@@ -22,6 +22,12 @@ public struct LoadedDefinition: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
     /// The diagnostics that do not.
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+    /// The errors that leave nothing faithful to run: text that is not JSON, a transition to no
+    /// state, a value the model could not keep (a Wait of 1e12 seconds must not run as 0 s).
+    /// The rest are `asldb validate`'s to report, so that a stricter check never refuses what AWS runs.
+    public var runBlockers: [Diagnostic] {
+        errors.filter { $0.code == .invalidJSONDescription || $0.code == .missingTransitionTarget || $0.replacesValue }
+    }
 
     /// Number of states, nested ones included.
     public var stateCount: Int { machine.map(StateMachine.totalStateCount) ?? 0 }

@@ -48,13 +48,29 @@ extension ModelBuilder {
             return nil
         }
         if let reader = memberObject(o, "ItemReader", at: p) { map.itemReader = .object(reader) }
-        if let batcher = memberObject(o, "ItemBatcher", at: p) { map.itemBatcher = .object(batcher) }
+        if let batcher = memberObject(o, "ItemBatcher", at: p) {
+            checkItemBatcher(batcher, language: language, at: pointer(p, "ItemBatcher"))
+            map.itemBatcher = .object(batcher)
+        }
         if let writer = memberObject(o, "ResultWriter", at: p) { map.resultWriter = .object(writer) }
         map.label = string(o, "Label", at: p)
         if let label = map.label, label.count > 40 {
             schemaError("'Label' must be at most 40 characters, not \(label.count)", at: pointer(p, "Label"))
         }
         return map
+    }
+
+    /// Checks an ItemBatcher's limits as AWS does: whole numbers of at least 1, and at most 256 KiB
+    /// a batch.
+    mutating func checkItemBatcher(_ batcher: JSONObject, language: QueryLanguage, at p: String) {
+        checkFields(batcher, allowed: ["BatchInput", "MaxItemsPerBatch", "MaxItemsPerBatchPath",
+                                       "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"], at: p, in: "'ItemBatcher'")
+        _ = valueSource(batcher, "MaxItemsPerBatch", at: p, language: language) { [self] value, key in
+            integerProblem(value, key: key, in: 1...Int64.max)
+        }
+        _ = valueSource(batcher, "MaxInputBytesPerBatch", at: p, language: language) { [self] value, key in
+            integerProblem(value, key: key, in: 1...262_144)
+        }
     }
 
     mutating func loadProcessorConfig(_ value: JSON, into map: inout MapState, at p: String) {

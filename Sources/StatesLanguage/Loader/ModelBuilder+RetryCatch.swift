@@ -13,12 +13,12 @@ extension ModelBuilder {
             if let value = o["BackoffRate"] {
                 if let rate = value.doubleValue, rate >= 1.0 { retrier.backoffRate = rate } else {
                     let found = value.numberValue.map(JSONPrinter.format) ?? article(value)
-                    schemaError("'BackoffRate' must be a number of at least 1.0, not \(found)", at: pointer(rp, "BackoffRate"))
+                    valueError("'BackoffRate' must be a number of at least 1.0, not \(found)", at: pointer(rp, "BackoffRate"))
                 }
             }
             if let jitter = string(o, "JitterStrategy", at: rp) {
                 if let parsed = Retrier.Jitter(rawValue: jitter) { retrier.jitterStrategy = parsed } else {
-                    schemaError("'JitterStrategy' must be \"FULL\" or \"NONE\", not \"\(jitter)\"", at: pointer(rp, "JitterStrategy"))
+                    valueError("'JitterStrategy' must be \"FULL\" or \"NONE\", not \"\(jitter)\"", at: pointer(rp, "JitterStrategy"))
                 }
             }
             retrier.comment = string(o, "Comment", at: rp)

@@ -50,18 +50,18 @@ extension ModelBuilder {
         if let value = o[key] {
             if let expression = jsonataExpression(value) {
                 if language == .jsonata { return .jsonata(expression) }
-                schemaError("'\(key)' is a JSONata expression, but this state uses JSONPath", at: pointer(p, key))
+                valueError("'\(key)' is a JSONata expression, but this state uses JSONPath", at: pointer(p, key))
                 return nil
             }
             if let problem = check(value, key) {
-                schemaError(language == .jsonata ? problem + " or a {% %} expression" : problem, at: pointer(p, key))
+                valueError(language == .jsonata ? problem + " or a {% %} expression" : problem, at: pointer(p, key))
                 return nil
             }
             return .literal(value)
         }
         if let value = o[pathKey] {
             guard case .string(let path) = value else {
-                schemaError("'\(pathKey)' must be a path string, not \(article(value))", at: pointer(p, pathKey))
+                valueError("'\(pathKey)' must be a path string, not \(article(value))", at: pointer(p, pathKey))
                 return nil
             }
             if allowsIntrinsic, path.hasPrefix("States.") {
@@ -79,9 +79,9 @@ extension ModelBuilder {
     mutating func loadWait(_ o: JSONObject, name: String, language: QueryLanguage, at p: String) -> WaitState {
         let present = ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].filter { o[$0] != nil }
         if present.isEmpty {
-            schemaError("Wait state '\(name)' needs one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath'", at: p)
+            valueError("Wait state '\(name)' needs one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath'", at: p)
         } else if present.count > 1 {
-            schemaError("a Wait state takes exactly one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath', "
+            valueError("a Wait state takes exactly one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath', "
                         + "not \(present.map { "'\($0)'" }.joined(separator: " and "))", at: pointer(p, present[1]))
         }
         let seconds = valueSource(o, "Seconds", at: p, language: language) { [self] value, key in

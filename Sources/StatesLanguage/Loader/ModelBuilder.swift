@@ -14,6 +14,12 @@ struct ModelBuilder {
         sink.error(.schemaValidationFailed, message, at: pointer)
     }
 
+    /// A schema error about a value the model then does without (it keeps the field's default,
+    /// or nothing): a definition with one is not run, since it would not run as written.
+    mutating func valueError(_ message: String, at pointer: String) {
+        sink.error(.schemaValidationFailed, message, at: pointer, replacesValue: true)
+    }
+
     // MARK: Typed access to members
 
     mutating func object(_ value: JSON, at p: String, what: String) -> JSONObject? {
@@ -66,7 +72,7 @@ struct ModelBuilder {
 
     mutating func integer(_ value: JSON, key: String, at p: String, in range: ClosedRange<Int64>) -> Int64? {
         if let message = integerProblem(value, key: key, in: range) {
-            schemaError(message, at: p)
+            valueError(message, at: p)
             return nil
         }
         return value.intValue
