@@ -15,6 +15,54 @@ public enum JSON: Sendable {
     case object(JSONObject)
 }
 
+// MARK: - Limits
+
+extension JSON {
+    /// How deeply arrays and objects may nest in the values asldb works with: the parsers refuse
+    /// deeper documents and the engine deeper payloads. Walking a value (printing, comparing,
+    /// measuring, freeing) recurses once per level, so this keeps every walk far from the end
+    /// of a thread's stack.
+    public static let maximumDepth = 512
+
+    /// An upper bound on the UTF-8 size of `JSONPrinter.compact(self)`, read from the objects'
+    /// own bounds without walking their members (arrays add up their elements').
+    public var compactSizeBound: Int { JSONObject.valueBound(self) }
+
+    /// Whether arrays and objects nest more than `limit` levels in this value (`[]` and `{}` are
+    /// one level, `[[1]]` two, a string none). Objects' depth bounds settle most values at once;
+    /// otherwise the value is walked without recursion, however deep it is.
+    public func isNested(deeperThan limit: Int) -> Bool {
+        if case .object(let o) = self, o.depthBound <= limit { return false }
+        // Each value to look at, with the number of containers above it.
+        var pending: [(value: JSON, above: Int)] = [(self, 0)]
+        while let (value, above) = pending.popLast() {
+            switch value {
+            case .array(let elements):
+                guard above < limit else { return true }
+                for e in elements {
+                    switch e {
+                    case .array: pending.append((e, above + 1))
+                    case .object(let o) where above + 1 + o.depthBound > limit: pending.append((e, above + 1))
+                    default: break
+                    }
+                }
+            case .object(let members):
+                guard above < limit else { return true }
+                for (_, e) in members {
+                    switch e {
+                    case .array: pending.append((e, above + 1))
+                    case .object(let o) where above + 1 + o.depthBound > limit: pending.append((e, above + 1))
+                    default: break
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return false
+    }
+}
+
 // MARK: - Equality: objects compare as sets of members, arrays in order, numbers by value.
 
 extension JSON: Hashable {

@@ -27,6 +27,10 @@ public struct JSONObject: @unchecked Sendable {
         /// An upper bound on the object's compact JSON size in bytes, kept as members change, so
         /// that the payload limit is settled for most states without walking their output.
         @usableFromInline var bound: Int
+        /// An upper bound on how deeply the object nests (1 when no member is an array or an
+        /// object), kept like `bound`, so that the depth limit on payloads is settled without
+        /// walking them. Removing a member leaves it as it was.
+        @usableFromInline var depth: Int
         /// Each key's position, for large objects only.
         @usableFromInline var index: [String: Int]?
     }
@@ -95,13 +99,13 @@ public struct JSONObject: @unchecked Sendable {
         guard !keys.isEmpty else { return }
         let storage = Self.allocate(capacity: keys.count)
         let members = storage.members
-        var bound = 2
+        var extent = Extent.emptyObject
         for i in keys.indices {
             (members + i).initialize(to: Member(key: keys[i], value: values[i]))
-            bound = Self.adding(bound, Self.memberBound(keys[i], values[i]))
+            extent.add(Self.memberExtent(keys[i], values[i]))
         }
         storage.head.pointee.count = keys.count
-        storage.head.pointee.bound = bound
+        extent.write(to: storage.head)
         if keys.count > Self.indexThreshold { storage.head.pointee.index = Self.buildIndex(storage) }
         self.storage = storage
     }
@@ -112,14 +116,14 @@ public struct JSONObject: @unchecked Sendable {
         guard count > 0 else { return }
         let storage = Self.allocate(capacity: count)
         let members = storage.members
-        var bound = 2
+        var extent = Extent.emptyObject
         for i in 0..<count {
             let member = Member(key: (keys + i).move(), value: (values + i).move())
-            bound = Self.adding(bound, Self.memberBound(member.key, member.value))
+            extent.add(Self.memberExtent(member.key, member.value))
             (members + i).initialize(to: member)
         }
         storage.head.pointee.count = count
-        storage.head.pointee.bound = bound
+        extent.write(to: storage.head)
         self.storage = storage
     }
 
@@ -162,23 +166,23 @@ public struct JSONObject: @unchecked Sendable {
         let storage = Self.allocate(capacity: n)
         let from = source.members, to = storage.members
         var filled = 0
-        var bound = 2
+        var extent = Extent.emptyObject
         while filled < n {
             let v = try value(filled)
-            bound = Self.adding(bound, Self.memberBound(from[filled].key, v))
+            extent.add(Self.memberExtent(from[filled].key, v))
             (to + filled).initialize(to: Member(key: from[filled].key, value: v))
             filled += 1
             // Counted as they come, so that a throw leaves a buffer that releases what it holds.
             storage.head.pointee.count = filled
         }
-        storage.head.pointee.bound = bound
+        extent.write(to: storage.head)
         storage.head.pointee.index = source.head.pointee.index
         return storage
     }
 
     @usableFromInline
     static func allocate(capacity: Int) -> Storage {
-        let buffer = Storage.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: capacity, bound: 2, index: nil) }
+        let buffer = Storage.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: capacity, bound: 2, depth: 1, index: nil) }
         return unsafeDowncast(buffer, to: Storage.self)
     }
 
@@ -287,6 +291,10 @@ public struct JSONObject: @unchecked Sendable {
     /// bytes per UTF-8 byte, as if every one were escaped; a number 32).
     public var sizeBound: Int { storage?.head.pointee.bound ?? 2 }
 
+    /// An upper bound on how deeply this object nests, itself included: 1 when no member is an
+    /// array or an object. Read without walking the members.
+    public var depthBound: Int { storage?.head.pointee.depth ?? 1 }
+
     /// Bounds stop growing here, far above any payload limit, so that sums never overflow.
     @usableFromInline static var boundCap: Int { 1 << 40 }
 
@@ -300,38 +308,91 @@ public struct JSONObject: @unchecked Sendable {
         bound >= boundCap ? boundCap : adding(bound - old, new)
     }
 
-    /// A member's share: its quoted key, the colon and the comma before the next one, its value.
+    /// A value's size bound and depth bound, as an object's header keeps them.
+    @usableFromInline
+    struct Extent {
+        @usableFromInline var bound: Int
+        @usableFromInline var depth: Int
+
+        @inlinable init(bound: Int, depth: Int) {
+            self.bound = bound
+            self.depth = depth
+        }
+
+        /// `{}`: two bytes, one level.
+        @inlinable static var emptyObject: Extent { Extent(bound: 2, depth: 1) }
+
+        /// Counts one more member of an object (see `memberExtent`).
+        @inlinable mutating func add(_ member: Extent) {
+            bound = JSONObject.adding(bound, member.bound)
+            depth = Swift.max(depth, member.depth)
+        }
+
+        @inlinable func write(to head: UnsafeMutablePointer<Header>) {
+            head.pointee.bound = bound
+            head.pointee.depth = depth
+        }
+    }
+
+    /// A member's share: its quoted key, the colon and the comma before the next one, its value;
+    /// and the depth it gives the object, one more than its value's.
+    @usableFromInline
+    static func memberExtent(_ key: String, _ value: JSON) -> Extent {
+        let v = valueExtent(value)
+        return Extent(bound: adding(Swift.min(4 + 6 * key.utf8.count, boundCap), v.bound), depth: v.depth + 1)
+    }
+
+    /// A member's share of its object's size bound (see `memberExtent`).
     @usableFromInline
     static func memberBound(_ key: String, _ value: JSON) -> Int {
-        adding(Swift.min(4 + 6 * key.utf8.count, boundCap), valueBound(value))
+        memberExtent(key, value).bound
     }
 
     /// The bound of any value: objects answer from their header, arrays add up their elements.
     @usableFromInline
     static func valueBound(_ value: JSON) -> Int {
-        withUnsafePointer(to: value) { bound(at: $0) }
+        valueExtent(value).bound
     }
 
-    /// `valueBound` of a value read where it lies: an object's bound through its storage held
+    /// The size and depth bounds of any value (0 deep for a string, number, boolean or null).
+    @usableFromInline
+    static func valueExtent(_ value: JSON) -> Extent {
+        withUnsafePointer(to: value) { extent(at: $0) }
+    }
+
+    /// `valueExtent` of a value read where it lies: an object's bounds through its storage held
     /// unowned, an array's elements in place. A value switched on, handed to a call or out of an
     /// iterator is a copy, and each copied object or array counts a reference.
-    private static func bound(at value: UnsafePointer<JSON>) -> Int {
-        if let storage = unownedStorage(value.pointee) { return storage._withUnsafeGuaranteedRef { $0.head.pointee.bound } }
+    private static func extent(at value: UnsafePointer<JSON>) -> Extent {
+        if let storage = unownedStorage(value.pointee) {
+            return storage._withUnsafeGuaranteedRef { Extent(bound: $0.head.pointee.bound, depth: $0.head.pointee.depth) }
+        }
         switch value.pointee {
-        case .null, .bool: return 5
-        case .number: return 32
-        case .string(let s): return Swift.min(2 + 6 * s.utf8.count, boundCap)
-        case .object: return 2
+        case .null, .bool: return Extent(bound: 5, depth: 0)
+        case .number: return Extent(bound: 32, depth: 0)
+        case .string(let s): return Extent(bound: Swift.min(2 + 6 * s.utf8.count, boundCap), depth: 0)
+        case .object: return .emptyObject
         case .array(let a):
             return a.withUnsafeBufferPointer { elements in
-                var total = 2
-                for i in elements.indices { total = adding(total, adding(1, bound(at: elements.baseAddress! + i))) }
+                var total = Extent(bound: 2, depth: 1)
+                for i in elements.indices {
+                    let e = extent(at: elements.baseAddress! + i)
+                    total.bound = adding(total.bound, adding(1, e.bound))
+                    total.depth = Swift.max(total.depth, e.depth + 1)
+                }
                 return total
             }
         }
     }
 
     // MARK: - Changing
+
+    /// Updates a header's bounds for a member's value `old` replaced by `new`.
+    private static func replace(_ old: JSON, with new: JSON, in head: UnsafeMutablePointer<Header>) {
+        let extent = valueExtent(new)
+        head.pointee.bound = replacing(head.pointee.bound, valueBound(old), with: extent.bound)
+        head.pointee.depth = Swift.max(head.pointee.depth, extent.depth + 1)
+    }
 
     /// Makes the buffer this object's own, with room for at least `capacity` members.
     mutating func makeUnique(capacity: Int) -> Storage {
@@ -360,6 +421,7 @@ public struct JSONObject: @unchecked Sendable {
         }
         fresh.head.pointee.count = count
         fresh.head.pointee.bound = old.head.pointee.bound
+        fresh.head.pointee.depth = old.head.pointee.depth
         fresh.head.pointee.index = old.head.pointee.index
     }
 
@@ -367,8 +429,7 @@ public struct JSONObject: @unchecked Sendable {
     public mutating func setValue(_ value: consuming JSON, at position: Int) {
         precondition(position >= 0 && position < count, "JSONObject: position \(position) out of range")
         let storage = makeUnique(capacity: count)
-        let old = Self.valueBound(storage.members[position].value)
-        storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, old, with: Self.valueBound(value))
+        Self.replace(storage.members[position].value, with: value, in: storage.head)
         storage.members[position].value = value
     }
 
@@ -401,13 +462,15 @@ public struct JSONObject: @unchecked Sendable {
         if let i = index(forKey: key) {
             let storage = makeUnique(capacity: count)
             let old = storage.members[i].value
-            storage.head.pointee.bound = Self.replacing(storage.head.pointee.bound, Self.valueBound(old), with: Self.valueBound(value))
+            Self.replace(old, with: value, in: storage.head)
             storage.members[i].value = consume value
             return old
         }
         let count = self.count
         let storage = makeUnique(capacity: count + 1)
-        storage.head.pointee.bound = Self.adding(storage.head.pointee.bound, Self.memberBound(key, value))
+        var extent = Extent(bound: storage.head.pointee.bound, depth: storage.head.pointee.depth)
+        extent.add(Self.memberExtent(key, value))
+        extent.write(to: storage.head)
         (storage.members + count).initialize(to: Member(key: key, value: consume value))
         storage.head.pointee.count = count + 1
         if storage.head.pointee.index != nil {

@@ -21,12 +21,13 @@ public struct JSONParser: Sendable {
     /// Deeper nesting is an error instead of a stack overflow.
     ///
     /// Every level costs a few stack frames of the recursive reader; keep it in the thousands at
-    /// most, since the 8 MiB main-thread stack is the real limit.
+    /// most, since the 8 MiB main-thread stack is the real limit. Values deeper than
+    /// `JSON.maximumDepth` are refused everywhere else, so a larger limit only moves the error.
     public var maxDepth: Int
     /// Records a `SourceMap` (slower; used for definitions, not for state data).
     public var recordLocations: Bool
 
-    public init(rejectDuplicateKeys: Bool = false, maxDepth: Int = 512, recordLocations: Bool = false) {
+    public init(rejectDuplicateKeys: Bool = false, maxDepth: Int = JSON.maximumDepth, recordLocations: Bool = false) {
         self.rejectDuplicateKeys = rejectDuplicateKeys
         self.maxDepth = maxDepth
         self.recordLocations = recordLocations

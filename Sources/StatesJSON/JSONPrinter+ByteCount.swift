@@ -25,6 +25,12 @@ extension JSONPrinter {
         return !fits(value, within: &budget)
     }
 
+    /// Takes the size of `compact(value)` from `budget`; false, with `budget` below zero, as soon
+    /// as it runs out (the rest of the value is not measured).
+    public static func spend(_ value: JSON, from budget: inout Int) -> Bool {
+        fits(value, within: &budget)
+    }
+
     private static func fits(_ value: JSON, within budget: inout Int) -> Bool {
         switch value {
         case .array(let a):
@@ -46,26 +52,27 @@ extension JSONPrinter {
         }
     }
 
-    /// Whether a value certainly prints within `limit` bytes, judged from an upper bound (a
-    /// UTF-8 byte prints as at most six) that objects keep as they are built; false when the
-    /// bound passes the limit, or an array on the way has more than `nodes` elements, and then
-    /// only an exact count can tell.
-    public static func certainlyFits(_ value: JSON, within limit: Int, nodes: Int = 64) -> Bool {
+    /// Whether a value certainly prints within `limit` bytes and nests at most `depth` levels,
+    /// judged from upper bounds (a UTF-8 byte prints as at most six) that objects keep as they
+    /// are built; false when a bound passes its limit, or an array on the way has more than
+    /// `nodes` elements, and then only an exact count can tell.
+    public static func certainlyFits(_ value: JSON, within limit: Int, depth: Int = JSON.maximumDepth, nodes: Int = 64) -> Bool {
         var nodes = nodes
-        return boundFits(value, limit, &nodes)
+        return boundFits(value, limit, depth, &nodes)
     }
 
-    private static func boundFits(_ value: JSON, _ limit: Int, _ nodes: inout Int) -> Bool {
+    private static func boundFits(_ value: JSON, _ limit: Int, _ depth: Int, _ nodes: inout Int) -> Bool {
         switch value {
-        case .object(let o): return o.sizeBound <= limit
+        case .object(let o): return o.sizeBound <= limit && o.depthBound <= depth
         case .array(let a):
-            // Arrays keep no bound of their own: add up their elements', within a budget.
+            // Arrays keep no bounds of their own: add up their elements', within a budget.
             nodes -= a.count
-            if nodes < 0 { return false }
+            if nodes < 0 || depth < 1 { return false }
             var total = 2
             for e in a {
                 switch e {
-                case .array: if !boundFits(e, limit - total, &nodes) { return false }
+                case .array: if !boundFits(e, limit - total, depth - 1, &nodes) { return false }
+                case .object(let o): if o.depthBound > depth - 1 { return false }
                 default: break
                 }
                 total = JSONObject.adding(total, JSONObject.adding(1, JSONObject.valueBound(e)))

@@ -1,7 +1,7 @@
 /// The compact printed size of documents that share most of their subtrees with documents
 /// measured before: large arrays and objects are remembered by the identity of their storage, so
 /// measuring each state's output against the payload limit walks only what the state changed,
-/// not the whole document every time.
+/// not the whole document every time. It measures how deeply they nest on the way.
 ///
 /// It holds on to the values it remembers: their storage cannot be freed and reused by another
 /// value while an entry names it, so an identical address always means an identical value.
@@ -21,8 +21,14 @@ public struct JSONSizeMemo: Sendable {
     private struct Entry: Sendable {
         var value: JSON
         var identity: Identity
-        var size: Int
+        var measure: Measure
         var lastUse: Int
+    }
+
+    /// A value's compact size in bytes and how many levels its arrays and objects nest.
+    public struct Measure: Sendable, Hashable {
+        public var bytes: Int
+        public var depth: Int
     }
 
     private var entries: [Entry] = []
@@ -32,28 +38,45 @@ public struct JSONSizeMemo: Sendable {
 
     /// `JSONPrinter.compactByteCount(value)`, from the entries where subtrees are shared.
     public mutating func compactByteCount(_ value: JSON) -> Int {
-        clock += 1
-        return count(value)
+        measure(value, upTo: .max)?.bytes ?? .max
     }
 
-    private mutating func count(_ value: JSON) -> Int {
+    /// The compact size and the depth of `value` (see `JSON.isNested(deeperThan:)`), from the
+    /// entries where subtrees are shared; nil as soon as the size passes `limit`, so that a
+    /// value that shares one large part many times is not measured to the end.
+    public mutating func measure(_ value: JSON, upTo limit: Int) -> Measure? {
+        clock += 1
+        return count(value, limit)
+    }
+
+    /// The measure of `value`, nil when it prints longer than `limit` bytes.
+    private mutating func count(_ value: JSON, _ limit: Int) -> Measure? {
         switch value {
         case .array(let a):
             let identity = a.count >= Self.minimumElements ? Self.identity(a) : nil
-            if let identity, let size = lookUp(identity) { return size }
-            var total = 2 + max(0, a.count - 1)
-            for e in a { total += count(e) }
+            if let identity, let known = lookUp(identity) { return known.bytes <= limit ? known : nil }
+            var total = Measure(bytes: 2 + max(0, a.count - 1), depth: 1)
+            guard total.bytes <= limit else { return nil }
+            for e in a {
+                guard let part = count(e, limit - total.bytes) else { return nil }
+                total.add(part)
+            }
             if let identity { remember(value, identity, total) }
             return total
         case .object(let o):
             let identity = o.count >= Self.minimumElements ? Self.identity(o) : nil
-            if let identity, let size = lookUp(identity) { return size }
-            var total = 2 + max(0, o.count - 1) + o.count
-            for (k, v) in o { total += JSONPrinter.stringByteCount(k) + count(v) }
+            if let identity, let known = lookUp(identity) { return known.bytes <= limit ? known : nil }
+            var total = Measure(bytes: 2 + max(0, o.count - 1) + o.count, depth: 1)
+            for (k, v) in o {
+                total.bytes += JSONPrinter.stringByteCount(k)
+                guard total.bytes <= limit, let part = count(v, limit - total.bytes) else { return nil }
+                total.add(part)
+            }
             if let identity { remember(value, identity, total) }
             return total
         default:
-            return JSONPrinter.compactByteCount(value)
+            let bytes = JSONPrinter.compactByteCount(value)
+            return bytes <= limit ? Measure(bytes: bytes, depth: 0) : nil
         }
     }
 
@@ -66,19 +89,27 @@ public struct JSONSizeMemo: Sendable {
         object.bufferIdentity.map { Identity(elements: UInt(bitPattern: $0), keys: 1) }
     }
 
-    private mutating func lookUp(_ identity: Identity) -> Int? {
+    private mutating func lookUp(_ identity: Identity) -> Measure? {
         guard let i = entries.firstIndex(where: { $0.identity == identity }) else { return nil }
         entries[i].lastUse = clock
-        return entries[i].size
+        return entries[i].measure
     }
 
-    private mutating func remember(_ value: JSON, _ identity: Identity, _ size: Int) {
-        guard size >= Self.minimumBytes else { return }
-        let entry = Entry(value: value, identity: identity, size: size, lastUse: clock)
+    private mutating func remember(_ value: JSON, _ identity: Identity, _ measure: Measure) {
+        guard measure.bytes >= Self.minimumBytes else { return }
+        let entry = Entry(value: value, identity: identity, measure: measure, lastUse: clock)
         if entries.count < Self.capacity {
             entries.append(entry)
         } else if let oldest = entries.indices.min(by: { entries[$0].lastUse < entries[$1].lastUse }) {
             entries[oldest] = entry
         }
+    }
+}
+
+extension JSONSizeMemo.Measure {
+    /// Counts a member or element measured as `part`: its bytes, and one level above its depth.
+    mutating func add(_ part: JSONSizeMemo.Measure) {
+        bytes += part.bytes
+        depth = max(depth, part.depth + 1)
     }
 }

@@ -64,7 +64,6 @@ import Testing
                   trueWord: True
                   date: 2024-01-31
                   time: 12:30
-                  infinity: .inf
                   version: 1.10
             """)
         let result = try #require(value["States"]?["A"]?["Result"])
@@ -85,7 +84,6 @@ import Testing
         #expect(result["trueWord"] == true)
         #expect(result["date"] == "2024-01-31")
         #expect(result["time"] == "12:30")
-        #expect(result["infinity"] == ".inf")
         #expect(JSONPrinter.compact(result["version"] ?? .null) == "1.1")
     }
 

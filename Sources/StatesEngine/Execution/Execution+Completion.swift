@@ -11,7 +11,7 @@ extension Execution {
                             nextNode: Unmanaged<StatePlan>? = nil, assigned: JSONObject?) {
         let index = frames.count - 1
         if exceedsPayloadLimit(output) {
-            failState(dataLimitExceeded(state.name), retryable: false)
+            failState(dataLimitExceeded(state.name, output), retryable: false)
             return
         }
         let recording = options.recordsStages
@@ -51,7 +51,7 @@ extension Execution {
             switch outcome {
             case .success(let out):
                 if exceedsPayloadLimit(out) {
-                    finishExecution(.failed, error: dataLimitExceeded(done.stateName))
+                    finishExecution(.failed, error: dataLimitExceeded(done.stateName, out))
                 } else {
                     finishExecution(.succeeded, output: out)
                 }

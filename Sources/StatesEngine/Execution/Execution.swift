@@ -283,17 +283,26 @@ public struct Execution: Sendable {
         ExecutionError(StatesErrorName.runtime, cause: "The execution reached the maximum number of history events (\(limit)).")
     }
 
-    /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it).
+    /// Whether a payload is over the payload limit (AWS's 256 KiB unless the options lift it), or
+    /// nested deeper than `JSON.maximumDepth`: no walk over it could then be trusted not to run
+    /// out of stack, freeing it included, so no state passes such a value on.
     mutating func exceedsPayloadLimit(_ value: JSON) -> Bool {
         guard let limit = options.payloadLimit else { return false }
-        // Most payloads are small: an upper bound settles them without measuring.
+        // Most payloads are small: upper bounds settle them without measuring.
         if JSONPrinter.certainlyFits(value, within: limit) { return false }
-        return payloadSizes.compactByteCount(value) > limit
+        guard let measure = payloadSizes.measure(value, upTo: limit) else { return true }
+        return measure.depth > JSON.maximumDepth
     }
 
-    /// The error AWS raises for a state or task result over the payload limit.
-    func dataLimitExceeded(_ name: String) -> ExecutionError {
-        ExecutionError(StatesErrorName.dataLimitExceeded,
+    /// The error AWS raises for a state or task result over the payload limit; one too deeply
+    /// nested fails the same way, saying so.
+    func dataLimitExceeded(_ name: String, _ result: JSON) -> ExecutionError {
+        if result.isNested(deeperThan: JSON.maximumDepth) {
+            return ExecutionError(StatesErrorName.dataLimitExceeded,
+                cause: "The state/task '\(name)' returned a result whose arrays and objects nest more than \(JSON.maximumDepth) levels deep, "
+                    + "more than asldb passes between states; flatten the data.")
+        }
+        return ExecutionError(StatesErrorName.dataLimitExceeded,
             cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
     }
 }

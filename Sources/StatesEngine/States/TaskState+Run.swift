@@ -82,7 +82,7 @@ extension Execution {
             details["outputDetails"] = ["truncated": false]
             emit(EventType(names.prefix + "Succeeded"), details)
             if exceedsPayloadLimit(result) {
-                failState(dataLimitExceeded(state.name))
+                failState(dataLimitExceeded(state.name, result))
                 return
             }
             if let plan = state.jsonata {

@@ -141,8 +141,15 @@ public struct IntrinsicCall: Sendable, Hashable, CustomStringConvertible {
 }
 
 struct IntrinsicParser {
+    /// Step Functions allows up to 10 intrinsic functions within a field, counting every call
+    /// (its guide shows a field with nine nested calls, five deep). Counting calls also bounds
+    /// how deep the parser recurses and how often it copies a call's text.
+    static let maximumCalls = 10
+
     let chars: [Character]
     var pos = 0
+    /// Calls begun so far, the outermost included.
+    var calls = 0
 
     init(_ text: String) { chars = Array(text) }
 
@@ -164,6 +171,11 @@ struct IntrinsicParser {
         let name = String(chars[start..<pos])
         guard name.hasPrefix("States."), name.count > 7 else { throw error("expected an intrinsic function name such as States.Format", at: start) }
         guard IntrinsicCall.knownFunctions.contains(name) else { throw error("unknown intrinsic function \(name)", at: start) }
+        calls += 1
+        guard calls <= Self.maximumCalls else {
+            throw error("more than \(Self.maximumCalls) intrinsic functions in one field, which Step Functions does not allow; "
+                        + "compute part of the value in an earlier state", at: start)
+        }
         skipSpaces()
         guard peek == "(" else { throw error("expected '(' after \(name)") }
         pos += 1

@@ -80,6 +80,14 @@ public enum DefinitionLoader {
 
     /// Loads an already parsed document (keep its source map for located diagnostics).
     public static func load(document: JSONDocument, validate: Bool = true) -> LoadedDefinition {
+        // The parsers refuse deeper text; a value built by a program is checked here, before the
+        // builder and validator recurse through it.
+        if document.value.isNested(deeperThan: JSON.maximumDepth) {
+            let diagnostic = Diagnostic(severity: .error, code: .invalidJSONDescription,
+                                        message: "nesting is deeper than \(JSON.maximumDepth) levels; flatten the document",
+                                        pointer: "", path: "$", location: nil)
+            return LoadedDefinition(machine: nil, diagnostics: [diagnostic], document: document)
+        }
         var builder = ModelBuilder(document: document)
         let machine = builder.loadMachine(document.value, at: "", inherited: .jsonPath, level: .top)
         var diagnostics = builder.sink.diagnostics

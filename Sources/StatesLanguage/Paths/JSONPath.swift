@@ -163,9 +163,12 @@ indirect enum Segment: Sendable, Hashable {
 }
 
 /// A filter predicate, `[?(@.price < 10 && @.inStock)]`.
+///
+/// A chain of `&&` (or `||`) is one node with every operand, so that a long chain makes a wide
+/// node rather than a deep tree that evaluating, comparing and freeing would recurse through.
 indirect enum FilterExpression: Sendable, Hashable {
-    case and(FilterExpression, FilterExpression)
-    case or(FilterExpression, FilterExpression)
+    case and([FilterExpression])
+    case or([FilterExpression])
     case not(FilterExpression)
     /// A lone operand: true when a path yields something (or a literal is truthy).
     case exists(FilterOperand)
@@ -189,8 +192,16 @@ enum FilterOperator: String, Sendable, Hashable {
 
 /// Recursive-descent parser over the characters of a path.
 struct JSONPathParser {
+    /// Parentheses, `!` and filters nested in filters, counted together; deeper nesting is a
+    /// syntax error rather than a recursion as deep as the text is long.
+    static let maximumNesting = 64
+    /// Steps in one path (and in each of a filter's paths): no value is deeper than
+    /// `JSON.maximumDepth`, and a ResultPath longer than that would build one that is.
+    static let maximumSegments = JSON.maximumDepth
+
     let chars: [Character]
     var pos = 0
+    var nesting = 0
 
     init(_ text: String) { chars = Array(text) }
 
@@ -225,6 +236,9 @@ struct JSONPathParser {
     mutating func parseSegments(nameTerminators: Set<Character>) throws(JSONPathSyntaxError) -> [Segment] {
         var segments: [Segment] = []
         while let c = peek {
+            if segments.count >= Self.maximumSegments {
+                throw error("the path has more than \(Self.maximumSegments) steps, deeper than any value can be; shorten it")
+            }
             if c == "." {
                 if pos + 1 < chars.count, chars[pos + 1] == "." {
                     pos += 2
@@ -310,7 +324,9 @@ struct JSONPathParser {
         if c == "?" {
             pos += 1
             try expect("(")
+            try enter()
             let expression = try parseOr()
+            nesting -= 1
             try expect(")")
             try expect("]")
             return .filter(expression)
@@ -372,21 +388,29 @@ struct JSONPathParser {
 
     // MARK: Filters
 
+    /// Counts one more level of nesting, refusing more than `maximumNesting`.
+    mutating func enter() throws(JSONPathSyntaxError) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw error("the filter nests parentheses, '!' and filters more than \(Self.maximumNesting) deep; simplify it")
+        }
+    }
+
     mutating func parseOr() throws(JSONPathSyntaxError) -> FilterExpression {
-        var left = try parseAnd()
+        var operands = [try parseAnd()]
         while true {
             skipSpaces()
-            guard consume("||") else { return left }
-            left = .or(left, try parseAnd())
+            guard consume("||") else { return operands.count == 1 ? operands[0] : .or(operands) }
+            operands.append(try parseAnd())
         }
     }
 
     mutating func parseAnd() throws(JSONPathSyntaxError) -> FilterExpression {
-        var left = try parseUnary()
+        var operands = [try parseUnary()]
         while true {
             skipSpaces()
-            guard consume("&&") else { return left }
-            left = .and(left, try parseUnary())
+            guard consume("&&") else { return operands.count == 1 ? operands[0] : .and(operands) }
+            operands.append(try parseUnary())
         }
     }
 
@@ -401,10 +425,14 @@ struct JSONPathParser {
         skipSpaces()
         if peek == "!", !(pos + 1 < chars.count && chars[pos + 1] == "=") {
             pos += 1
+            try enter()
+            defer { nesting -= 1 }
             return .not(try parseUnary())
         }
         if peek == "(" {
             pos += 1
+            try enter()
+            defer { nesting -= 1 }
             let inner = try parseOr()
             try expect(")")
             return inner

@@ -11,6 +11,11 @@ public struct PathFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case wrongType
         /// `$name` names no variable.
         case undefinedVariable
+        /// The matches print longer than the payload limit: no state could pass them on.
+        case resultTooLarge
+        /// The walk visited more nodes than `PathWalker.visitLimit` (`..` and wildcards
+        /// multiply them); asldb stops it rather than run for minutes.
+        case tooManyVisits
     }
 
     /// What went wrong.
@@ -25,6 +30,16 @@ public struct PathFailure: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The error a state fails with when evaluating hit one of the limits; nil for the failures
+    /// that callers report in AWS's words for the field.
+    public var limitError: ExecutionError? {
+        switch kind {
+        case .resultTooLarge: return ExecutionError(StatesErrorName.dataLimitExceeded, cause: message)
+        case .tooManyVisits: return ExecutionError(StatesErrorName.runtime, cause: message)
+        case .noResults, .missingProperty, .wrongType, .undefinedVariable: return nil
+        }
+    }
 }
 
 extension JSONPath {
@@ -44,6 +59,7 @@ extension JSONPath {
         do {
             return try evaluate(in: context)
         } catch {
+            if let limit = error.limitError { throw limit }
             throw ExecutionError(
                 StatesErrorName.runtime,
                 cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found in the input '\(JSONPrinter.compact(context.input))'")
@@ -69,13 +85,13 @@ extension JSONPath {
     public func evaluate(_ document: borrowing JSON) throws(PathFailure) -> JSON {
         if hasReferenceSteps, let value = document.following(referenceStepBuffer) { return value }
         let document = copy document
-        var walker = PathWalker(segments: segments, document: document)
+        var walker = PathWalker(segments: segments, document: document, text: text)
         do {
             try walker.walk(0, document)
         } catch {
             // AWS answers an indefinite path that cannot be followed with no matches, never an error
             // (`$.items[*].x` on `{}` gives `[]`).
-            if isDefinite { throw error }
+            if isDefinite || error.limitError != nil { throw error }
             return .array([])
         }
         if isDefinite {
@@ -97,7 +113,7 @@ extension JSONPath {
         do {
             return try evaluate(document)
         } catch {
-            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
+            throw error.limitError ?? ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
         }
     }
 
@@ -107,23 +123,41 @@ extension JSONPath {
         do {
             return try evaluate(in: context)
         } catch {
-            throw ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
+            throw error.limitError ?? ExecutionError(StatesErrorName.runtime, cause: "Invalid path '\(text)' : \(error.message)")
         }
     }
 }
 
 /// Walks a document segment by segment, collecting matches in document order, and raising Jayway's
 /// errors only where the path so far is definite (indefinite branches just drop out).
+///
+/// A walk is bounded: `..`, wildcards and filters can make a small path visit a document's
+/// nodes many times over (`$..a..a..a` on a document nested 500 deep visits millions), so it
+/// stops after `visitLimit` visits, and once its matches print longer than `resultLimit` (the
+/// 256 KiB payload limit: no state could hold them, and AWS fails such a state with
+/// States.DataLimitExceeded).
 struct PathWalker {
+    static let visitLimit = 1_000_000
+    static let resultLimit = 262_144
+
     let segments: [Segment]
     let document: JSON
+    /// The path as written, for the limits' messages.
+    let text: String
     /// upstreamDefinite[i]: every segment before i names a single node.
-    let upstreamDefinite: [Bool]
+    var upstreamDefinite: [Bool]
     var results: [JSON] = []
+    /// Visits left; a filter's own walks spend from the same count.
+    var visits = PathWalker.visitLimit
+    /// The matches' size bounds added up (with the brackets and commas of the array they make).
+    var boundTotal = 2
+    /// Once the bounds pass `resultLimit`: the exact bytes left before it.
+    var exactBytesLeft: Int?
 
-    init(segments: [Segment], document: JSON) {
+    init(segments: [Segment], document: JSON, text: String) {
         self.segments = segments
         self.document = document
+        self.text = text
         var flags: [Bool] = []
         var definite = true
         for (i, s) in segments.enumerated() {
@@ -137,9 +171,41 @@ struct PathWalker {
 
     func prefix(_ n: Int) -> String { JSONPath.normalized(segments[0..<n]) }
 
+    mutating func visit() throws(PathFailure) {
+        visits -= 1
+        guard visits >= 0 else {
+            throw PathFailure(.tooManyVisits, "The JSONPath '\(text)' visits more than \(Self.visitLimit) nodes of its input; "
+                              + "asldb stops it there. Avoid chaining '..' and wildcards over deeply nested data")
+        }
+    }
+
+    /// Keeps a match, failing once the matches print longer than `resultLimit`. Size bounds
+    /// settle it for most paths without measuring; past them, each match is measured exactly.
+    mutating func keep(_ node: JSON) throws(PathFailure) {
+        if exactBytesLeft == nil {
+            // No sum overflows: bounds stop at 2^40, and the total is checked after each one.
+            boundTotal += 1 + node.compactSizeBound
+            if boundTotal > Self.resultLimit {
+                var left = Self.resultLimit
+                _ = JSONPrinter.spend(.array(results), from: &left)
+                exactBytesLeft = left
+            }
+        }
+        if var left = exactBytesLeft {
+            left -= 1
+            guard left >= 0, JSONPrinter.spend(node, from: &left) else {
+                throw PathFailure(.resultTooLarge, "The JSONPath '\(text)' selects more than \(Self.resultLimit) bytes, "
+                                  + "the maximum number of bytes service limit for a payload")
+            }
+            exactBytesLeft = left
+        }
+        results.append(node)
+    }
+
     mutating func walk(_ i: Int, _ node: JSON) throws(PathFailure) {
+        try visit()
         if i == count {
-            results.append(node)
+            try keep(node)
             return
         }
         let isLeaf = i == count - 1
@@ -157,7 +223,7 @@ struct PathWalker {
             if names.count > 1 && isLeaf {
                 var merged = JSONObject()
                 for name in names { if let v = object[name] { merged[name] = v } }
-                results.append(.object(merged))
+                try keep(.object(merged))
                 return
             }
             for name in names {
@@ -200,11 +266,11 @@ struct PathWalker {
         case .filter(let expression):
             switch node {
             case .array(let array):
-                for element in array where FilterEvaluator.test(expression, element, root: document) {
+                for element in array where try test(expression, element) {
                     try walk(i + 1, element)
                 }
             case .object:
-                if FilterEvaluator.test(expression, node, root: document) { try walk(i + 1, node) }
+                if try test(expression, node) { try walk(i + 1, node) }
             default:
                 if upstreamDefinite[i] {
                     throw PathFailure(.wrongType, "Filter: [?] can not be applied to primitives. Current context is: \(JSONPrinter.compact(node))")
@@ -216,6 +282,7 @@ struct PathWalker {
     /// `..`: applies segment `i` to `node` and then to each descendant, pre-order, where it applies.
     mutating func scan(_ i: Int, _ node: JSON) throws(PathFailure) {
         guard i < count else { return }
+        try visit()
         let applies: Bool
         switch (segments[i], node) {
         case (.property(let names), .object(let object)): applies = names.allSatisfy { object[$0] != nil }
@@ -225,7 +292,7 @@ struct PathWalker {
         }
         if applies {
             if case .filter(let expression) = segments[i] {
-                if FilterEvaluator.test(expression, node, root: document) { try walk(i + 1, node) }
+                if try test(expression, node) { try walk(i + 1, node) }
             } else {
                 try walk(i, node)
             }
@@ -235,6 +302,11 @@ struct PathWalker {
         case .array(let array): for v in array { try scan(i, v) }
         default: break
         }
+    }
+
+    /// A filter's verdict on `node`, its walks spending this walk's visits.
+    mutating func test(_ expression: FilterExpression, _ node: JSON) throws(PathFailure) -> Bool {
+        try FilterEvaluator.test(expression, node, root: document, visits: &visits, text: text)
     }
 
     func arrayExpected(_ i: Int, _ node: JSON) throws(PathFailure) {

@@ -1,41 +1,53 @@
 /// Evaluates filter predicates. A path operand that matches nothing is "undefined": comparisons with it
-/// are false (and `!=` is the negation of `==`, as in Jayway).
+/// are false (and `!=` is the negation of `==`, as in Jayway). Only the walk limits fail a test.
 enum FilterEvaluator {
-    static func test(_ expression: FilterExpression, _ current: JSON, root: JSON) -> Bool {
+    static func test(_ expression: FilterExpression, _ current: JSON, root: JSON, visits: inout Int,
+                     text: String) throws(PathFailure) -> Bool {
         switch expression {
-        case .and(let a, let b): return test(a, current, root: root) && test(b, current, root: root)
-        case .or(let a, let b): return test(a, current, root: root) || test(b, current, root: root)
-        case .not(let a): return !test(a, current, root: root)
+        case .and(let all):
+            for e in all where !(try test(e, current, root: root, visits: &visits, text: text)) { return false }
+            return true
+        case .or(let any):
+            for e in any where try test(e, current, root: root, visits: &visits, text: text) { return true }
+            return false
+        case .not(let a): return !(try test(a, current, root: root, visits: &visits, text: text))
         case .exists(let operand):
             switch operand {
-            case .current, .root: return value(operand, current, root: root) != nil
+            case .current, .root: return try value(operand, current, root: root, visits: &visits, text: text) != nil
             case .literal(let v): return v != .bool(false) && v != .null
             case .regex: return false
             }
         case .compare(let l, let op, let r):
             if case .regex(let pattern, let insensitive) = r, op == .matches {
-                guard case .string(let s)? = value(l, current, root: root) else { return false }
+                guard case .string(let s)? = try value(l, current, root: root, visits: &visits, text: text) else { return false }
                 return matches(s, pattern: pattern, caseInsensitive: insensitive)
             }
-            let left = value(l, current, root: root)
-            let right = value(r, current, root: root)
+            let left = try value(l, current, root: root, visits: &visits, text: text)
+            let right = try value(r, current, root: root, visits: &visits, text: text)
             return compare(left, op, right)
         }
     }
 
-    static func value(_ operand: FilterOperand, _ current: JSON, root: JSON) -> JSON? {
+    static func value(_ operand: FilterOperand, _ current: JSON, root: JSON, visits: inout Int,
+                      text: String) throws(PathFailure) -> JSON? {
         switch operand {
         case .literal(let v): return v
         case .regex(let p, _): return .string(p)
-        case .current(let segments): return relative(segments, current, root: root)
-        case .root(let segments): return relative(segments, root, root: root)
+        case .current(let segments): return try relative(segments, current, root: root, visits: &visits, text: text)
+        case .root(let segments): return try relative(segments, root, root: root, visits: &visits, text: text)
         }
     }
 
-    static func relative(_ segments: [Segment], _ start: JSON, root: JSON) -> JSON? {
-        var walker = PathWalker(segments: segments, document: root)
-        // Relative paths never raise: a mismatch just means "undefined".
-        do { try walker.walkQuietly(start) } catch { return nil }
+    static func relative(_ segments: [Segment], _ start: JSON, root: JSON, visits: inout Int,
+                         text: String) throws(PathFailure) -> JSON? {
+        var walker = PathWalker(segments: segments, document: root, text: text, quiet: true)
+        walker.visits = visits
+        defer { visits = walker.visits }
+        // Relative paths never raise: a mismatch just means "undefined". The limits still do.
+        do { try walker.walk(0, start) } catch {
+            if error.limitError != nil { throw error }
+            return nil
+        }
         let definite = segments.indices.allSatisfy { segments[$0].isDefinite(isLeaf: $0 == segments.count - 1) }
         if definite { return walker.results.first }
         return .array(walker.results)
@@ -110,21 +122,9 @@ enum FilterEvaluator {
 }
 
 extension PathWalker {
-    /// Walks without raising Jayway's definite-path errors.
-    mutating func walkQuietly(_ start: JSON) throws(PathFailure) {
-        var quiet = PathWalker(segments: segments, document: document, quiet: true)
-        try quiet.walk(0, start)
-        results = quiet.results
-    }
-
-    init(segments: [Segment], document: JSON, quiet: Bool) {
-        self.init(segments: segments, document: document)
-        if quiet { self = PathWalker(segments: segments, document: document, upstreamDefinite: Array(repeating: false, count: segments.count)) }
-    }
-
-    init(segments: [Segment], document: JSON, upstreamDefinite: [Bool]) {
-        self.segments = segments
-        self.document = document
-        self.upstreamDefinite = upstreamDefinite
+    /// A walker that never raises Jayway's definite-path errors (a filter's relative paths).
+    init(segments: [Segment], document: JSON, text: String, quiet: Bool) {
+        self.init(segments: segments, document: document, text: text)
+        if quiet { upstreamDefinite = Array(repeating: false, count: segments.count) }
     }
 }

@@ -42,6 +42,9 @@ struct UnquotedPlaceholders {
         var stringStart = 0
         // The member name when the next value is a member's value.
         var key: String?
+        // After a `${` that nothing closes, where its line ends: the rest of the line is not
+        // searched again for each `${` on it, which on a long line of them took hours.
+        var unclosedUntil = 0
         while i < bytes.count {
             let byte = bytes[i]
             if inString {
@@ -59,8 +62,8 @@ struct UnquotedPlaceholders {
                 key = nil
             } else if byte == UInt8(ascii: ":") {
                 key = String(decoding: lastString, as: UTF8.self)
-            } else if byte == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-                      let end = Self.closingBrace(bytes, from: i + 2) {
+            } else if byte == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"), i >= unclosedUntil,
+                      let end = Self.closingBrace(bytes, from: i + 2) ?? Self.unclosed(bytes, from: i, until: &unclosedUntil) {
                 let placeholder = String(decoding: bytes[i...end], as: UTF8.self)
                 let name = String(placeholder.dropFirst(2).dropLast())
                 let replacement: String
@@ -119,6 +122,13 @@ struct UnquotedPlaceholders {
             }
             i += 1
         }
+        return nil
+    }
+
+    /// Notes that the `${` at `start` is not closed on its line: `until` becomes where the line
+    /// ends. Always nil, for the caller's `??`.
+    static func unclosed(_ bytes: [UInt8], from start: Int, until: inout Int) -> Int? {
+        until = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
         return nil
     }
 

@@ -28,10 +28,13 @@ struct YAMLDocument {
     /// refused rather than exhausting memory.
     static let maxValues = 250_000
     /// As deep as the JSON parser allows, so both formats load the same definitions.
-    static let maxDepth = 512
+    static let maxDepth = JSON.maximumDepth
 
     /// Parses `text`; a syntax error says where it is and, for the common mistakes, what to do.
     init(text: String) throws(JSONParseError) {
+        // YAML 1.2 allows a byte order mark before a document; libyaml, handed text already
+        // decoded, would take it for content.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         self.text = text
         do {
             root = try Parser(yaml: text).singleRoot()
@@ -68,8 +71,15 @@ struct YAMLDocument {
                 throw JSONParseError(message: "more than \(YAMLDocument.maxValues) values once aliases are expanded; "
                                      + "write the repeated parts out instead of aliasing them", location: location, pointer: outer)
             }
-            guard depth <= YAMLDocument.maxDepth else {
-                throw JSONParseError(message: "nested more than \(YAMLDocument.maxDepth) levels deep", location: location, pointer: outer)
+            // `depth` containers hold this node; a sequence or mapping is one level more.
+            let levels: Int
+            switch node {
+            case .sequence, .mapping: levels = depth + 1
+            case .scalar, .alias: levels = depth
+            }
+            guard levels <= YAMLDocument.maxDepth else {
+                throw JSONParseError(message: "nesting is deeper than \(YAMLDocument.maxDepth) levels; flatten the document",
+                                     location: location, pointer: outer)
             }
             let tag: String
             switch node {
@@ -86,7 +96,11 @@ struct YAMLDocument {
             switch node {
             case .scalar(let scalar):
                 let plain = scalar.style == .plain || scalar.style == .any
-                value = YAMLScalar.value(scalar.string, plain: plain, tag: tag)
+                do {
+                    value = try YAMLScalar.value(scalar.string, plain: plain, tag: tag)
+                } catch {
+                    throw JSONParseError(message: error.message, location: location, pointer: pointer)
+                }
                 if scalar.style == .literal { literalBlocks[pointer] = blockStart(after: location) }
             case .sequence(let sequence):
                 var elements: [JSON] = []

@@ -11,12 +11,17 @@ enum YAMLScalar {
     static let boolTag = "tag:yaml.org,2002:bool"
     static let nullTag = "tag:yaml.org,2002:null"
 
+    /// A number YAML reads that JSON cannot hold: infinity, NaN, or one beyond a double's range.
+    struct Unrepresentable: Error {
+        var message: String
+    }
+
     /// The value of a scalar whose text is `text`; `plain` when it was written without quotes or a
     /// block indicator, `tag` the explicit tag ("" when there is none).
-    static func value(_ text: String, plain: Bool, tag: String) -> JSON {
+    static func value(_ text: String, plain: Bool, tag: String) throws(Unrepresentable) -> JSON {
         switch tag {
-        case "": return plain ? resolved(text) : .string(text)
-        case intTag, floatTag: return number(text).map(JSON.number) ?? .string(text)
+        case "": return plain ? try resolved(text) : .string(text)
+        case intTag, floatTag: return try number(text).map(JSON.number) ?? .string(text)
         case boolTag: return bool(text).map(JSON.bool) ?? .string(text)
         case nullTag: return .null
         // `!!str`, `!` and tags YAML does not define (`!Sub`, `!!timestamp`) keep the text.
@@ -25,14 +30,25 @@ enum YAMLScalar {
     }
 
     /// The core schema's reading of a plain scalar.
-    static func resolved(_ text: String) -> JSON {
+    static func resolved(_ text: String) throws(Unrepresentable) -> JSON {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
         }
         if let b = bool(text) { return .bool(b) }
-        if let n = number(text) { return .number(n) }
+        if let n = try number(text) { return .number(n) }
         return .string(text)
+    }
+
+    /// The core schema's infinities and NaN (`.inf`, `-.Inf`, `.NAN`, ...).
+    static func isInfinityOrNaN(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        switch body {
+        case ".inf", ".Inf", ".INF": return true
+        case ".nan", ".NaN", ".NAN": return text == String(body)
+        default: return false
+        }
     }
 
     static func bool(_ text: String) -> Bool? {
@@ -44,20 +60,38 @@ enum YAMLScalar {
     }
 
     /// An integer (decimal, `0o17`, `0x1F`) or a float in the core schema's forms, read the way the
-    /// JSON parser reads numbers so `3` stays an exact integer and `3.0` a double. Infinity and
-    /// NaN are not JSON numbers, so `.inf` and `.nan` are not numbers here either.
-    static func number(_ text: String) -> JSONNumber? {
+    /// JSON parser reads numbers so `3` stays an exact integer and `3.0` a double; nil for text
+    /// that is not a number. Infinity, NaN and numbers beyond a double's range are YAML numbers
+    /// that JSON has no form for: quietly keeping them as text would change the definition's
+    /// meaning, so they are refused.
+    static func number(_ text: String) throws(Unrepresentable) -> JSONNumber? {
+        if isInfinityOrNaN(text) {
+            throw Unrepresentable(message: "the YAML number \(text) has no JSON form (JSON has no infinity or NaN); "
+                                  + "write a finite number, or quote it to mean the text")
+        }
         let utf8 = Array(text.utf8)
         guard !utf8.isEmpty else { return nil }
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
             let digits = String(decoding: utf8[2...], as: UTF8.self)
+            let radix: Int
             switch utf8[1] {
-            case UInt8(ascii: "o"): return Int64(digits, radix: 8).map(JSONNumber.int)
-            case UInt8(ascii: "x"): return Int64(digits, radix: 16).map(JSONNumber.int)
-            default: break
+            case UInt8(ascii: "o"): radix = 8
+            case UInt8(ascii: "x"): radix = 16
+            default: radix = 0
+            }
+            if radix != 0 {
+                guard digits.allSatisfy({ $0.hexDigitValue.map { $0 < radix } ?? false }) else { return nil }
+                guard let value = Int64(digits, radix: radix) else {
+                    throw Unrepresentable(message: "the YAML integer \(text) is beyond a 64-bit integer; write it in decimal")
+                }
+                return .int(value)
             }
         }
-        guard let normalized = jsonNumberText(utf8), case .number(let n)? = try? JSON.parse(normalized) else { return nil }
+        guard let normalized = jsonNumberText(utf8) else { return nil }
+        guard case .number(let n)? = try? JSON.parse(normalized) else {
+            throw Unrepresentable(message: "the YAML number \(text) is too large for a 64-bit double, so JSON cannot hold it; "
+                                  + "write a smaller number, or quote it to mean the text")
+        }
         return n
     }
 
