@@ -66,6 +66,14 @@ let orders = """
         #expect(try evaluate("$count($)", "[1,2,3]") == "3")
     }
 
+    @Test func aWildcardOverAnArrayGivesItsElementsFlattened() throws {
+        #expect(try evaluate("*", "[1,2,3]") == "[1,2,3]")
+        #expect(try evaluate("*", #"[[1,2],{"a":1}]"#) == #"[1,2,{"a":1}]"#)
+        #expect(try evaluate("$.*", #"[{"a":1},{"b":2}]"#) == "[1,2]")
+        #expect(try evaluate("*.a", "[1,2,3]") == nil)
+        #expect(try evaluate("*", "5") == nil)
+    }
+
     @Test func undefinedIsNotNull() throws {
         #expect(try evaluate("a", #"{"a": null}"#) == "null")
         #expect(try evaluate("b", #"{"a": null}"#) == nil)

@@ -275,13 +275,19 @@ final class Evaluator {
         // Appending an array's values goes through the reference's `append`, whose result is a
         // plain array rather than a sequence: such a result is never unwrapped.
         var plain = false
-        try? input.forEachMember { (_, value) throws(JSONataError) in
+        func take(_ value: Value) {
             if value.isArray {
                 Self.flatten(value, into: &out)
                 plain = true
             } else {
                 out.append(value)
             }
+        }
+        // The reference reads an array's members as an object's: its elements, by index.
+        if let elements = input.arrayElements {
+            for value in elements { take(value) }
+        } else {
+            try? input.forEachMember { (_, value) throws(JSONataError) in take(value) }
         }
         return .array(plain ? Seq(out) : .sequence(out))
     }
