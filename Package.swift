@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "JSONata", dependencies: ["StatesJSON"], swiftSettings: strict),
         .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),
         .target(name: "StateGraph", dependencies: ["StatesLanguage"], swiftSettings: strict),
-        .target(name: "TerminalUI", swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["StatesJSON"], swiftSettings: strict),
         // ncursesw, for CursesTerminal only; scripts/setup.sh installs libncursesw5-dev.
         .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CCurses"], swiftSettings: strict),

@@ -66,20 +66,9 @@ struct JSONataCommand: ParsableCommand {
         invocation.seed = seed
         invocation.caretOnErrors = isatty(2) == 1
         let outcome = invocation.run()
-        if !outcome.output.isEmpty { writeOut(outcome.output) }
+        if !outcome.output.isEmpty { printOutput(outcome.output, terminator: outcome.output.hasSuffix("\n") ? "" : "\n") }
         if outcome.exitCode != ExitStatus.ok || !outcome.errors.isEmpty {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
-        }
-    }
-
-    private func writeOut(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.last != 0x0A { bytes.append(0x0A) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
         }
     }
 }

@@ -62,7 +62,7 @@ struct ReplayCommand: ParsableCommand {
                                        testCase: testCase, handlerTimeout: handlerTimeout,
                                        color: format == .trace && TraceColor.wanted).run()
         // The trace ends with its own newline.
-        if !outcome.output.isEmpty { print(outcome.output, terminator: format == .trace ? "" : "\n") }
+        if !outcome.output.isEmpty { printOutput(outcome.output, terminator: format == .trace ? "" : "\n") }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StatesEngine
+import StatesJSON
 
 import Glibc
 
@@ -64,15 +65,29 @@ public struct CommandFailure: Error, Sendable {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes a message for people to standard error, ending its line: through `TerminalText.message`,
+/// so that nothing from a user's file drives the terminal and an echoed megabyte is cut.
 public func printError(_ message: String) {
-    var text = message
-    if !text.hasSuffix("\n") { text += "\n" }
-    // Write straight to fd 2: Glibc's `stderr` global is not concurrency-safe in Swift 6.
+    writeAll(TerminalText.message(message), to: 2)
+}
+
+/// Writes a command's output to standard output, ending its line unless `terminator` says
+/// otherwise. Control and bidirectional characters are escaped (JSON stays valid JSON); `human`
+/// output (verdicts, listings) also has overlong lines cut, data never; `raw` text is written as
+/// it is (a coloured trace, whose writer escaped its data piece by piece).
+func printOutput(_ text: String, terminator: String = "\n", human: Bool = false, raw: Bool = false) {
+    let safe = raw ? text : human ? TerminalText.message(text) : TerminalText.safe(text, keepingLines: true)
+    writeAll(safe + terminator, to: 1, endingLine: false)
+}
+
+/// Writes the whole text to a file descriptor, straight to it: Glibc's `stdout` and `stderr`
+/// globals are not concurrency-safe in Swift 6.
+private func writeAll(_ text: String, to descriptor: Int32, endingLine: Bool = true) {
     var bytes = Array(text.utf8)
+    if endingLine && bytes.last != 0x0A { bytes.append(0x0A) }
     var offset = 0
     while offset < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+        let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
         if n <= 0 { break }
         offset += n
     }

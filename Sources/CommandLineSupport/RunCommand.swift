@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
         invocation.type = type
         let outcome = invocation.run()
         if format == .trace { return try TraceColor.finish(outcome) }
-        if !outcome.output.isEmpty { print(outcome.output) }
+        if !outcome.output.isEmpty { printOutput(outcome.output) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
         }

@@ -49,7 +49,7 @@ struct TestCasesCommand: ParsableCommand {
         let (outcome, results, suite) = TestCasesInvocation(mockConfig: mockConfig, definition: definition, stateMachines: stateMachines,
                                                             handlers: handlers, expectedDirectory: expectedDirectory,
                                                             handlerTimeout: handlerTimeout).run()
-        if !outcome.output.isEmpty { print(outcome.output) }
+        if !outcome.output.isEmpty { printOutput(outcome.output, human: true) }
         if let junit, !results.isEmpty {
             let text = TestCasesJUnit.xml(suite: suite, results: results)
             guard let file = fopen(junit, "w"), fputs(text, file) >= 0, fclose(file) == 0 else {

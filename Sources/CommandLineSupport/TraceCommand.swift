@@ -61,7 +61,9 @@ enum TraceColor {
     static var wanted: Bool { isatty(1) == 1 && getenv("NO_COLOR") == nil }
 
     static func finish(_ outcome: RunInvocation.Outcome) throws {
-        if !outcome.output.isEmpty { print(outcome.output, terminator: "") }
+        // A coloured trace carries its own escape sequences; the trace writer escapes every piece
+        // of data in it (`TextStyle.visible`), so only a plain one is escaped again as a whole.
+        if !outcome.output.isEmpty { printOutput(outcome.output, terminator: "", raw: wanted) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure(outcome.errors.joined(separator: "\n"), exitCode: outcome.exitCode)
         }

@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let check = DefinitionCheck(options: .init(quiet: quiet, warningsAsErrors: warningsAsErrors))
         let outcome = check.run(files)
-        for line in outcome.output { print(line) }
+        for line in outcome.output { printOutput(line, human: true) }
         for line in outcome.errors { printError(line) }
         if outcome.exitCode != ExitStatus.ok {
             throw CommandFailure("", exitCode: outcome.exitCode)

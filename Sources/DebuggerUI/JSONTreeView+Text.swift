@@ -55,19 +55,18 @@ extension JSONTreeView {
     ///
     /// The printer escapes what JSON requires (quotes, backslashes, C0 controls); JSON lets DEL,
     /// the C1 controls and the line/paragraph separators through raw, yet a terminal acts on
-    /// them, so they are escaped as well, as `\u` escapes that read back to the same string.
+    /// them (and bidirectional controls reorder what is shown), so they are escaped as well, as `\u` escapes that read back to the same string.
     static func quoted(_ string: String, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
         JSONPrinter.writeString(string, into: &scratch)
         // Every such character starts with one of these bytes in UTF-8; most text has none.
-        guard scratch.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
+        guard scratch.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else {
             return String(decoding: scratch, as: UTF8.self)
         }
         var text = ""
         for scalar in String(decoding: scratch, as: UTF8.self).unicodeScalars {
-            if visibleEscape(scalar) != nil {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                text += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            if TerminalText.isUnsafe(scalar) {
+                text += TerminalText.escape(scalar)
             } else {
                 text.unicodeScalars.append(scalar)
             }

@@ -1,3 +1,4 @@
+import StatesJSON
 // The terminal layer measures text its own way; this module keeps a private copy so that a
 // layout can be computed (and tested) without linking anything that draws.
 
@@ -47,18 +48,7 @@ func truncated(_ text: String, toCells limit: Int) -> String {
 /// The text with control characters shown as escapes, because a state name is data from a
 /// file and must never reach the terminal as a raw escape sequence.
 func sanitized(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x0A: result += "\\n"
-        case 0x09: result += "\\t"
-        case 0x0D: result += "\\r"
-        case 0x00..<0x20, 0x7F..<0xA0:
-            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
+    TerminalText.safe(text)
 }
 
 // East Asian Wide/Fullwidth blocks and the emoji blocks terminals draw two cells wide.

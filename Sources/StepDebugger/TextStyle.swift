@@ -1,3 +1,5 @@
+import StatesJSON
+
 /// A tiny ANSI styler: colours for a terminal, plain text when piped or with NO_COLOR.
 public struct TextStyle: Sendable {
     public var enabled: Bool
@@ -22,15 +24,6 @@ public struct TextStyle: Sendable {
     /// Text from state data or the definition with control characters shown escaped, so nothing
     /// in a payload can drive the terminal.
     static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TerminalText.safe(text)
     }
 }

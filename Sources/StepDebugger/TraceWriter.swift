@@ -111,7 +111,7 @@ public struct TraceWriter {
                 continue
             }
             out.append(head)
-            out += JSONPrinter.pretty(stage.value).split(separator: "\n", omittingEmptySubsequences: false).map { pad + "    " + $0 }
+            out += block(stage.value, pad: pad)
             if let base = stage.comparedWith, !stage.changes.isEmpty { out.append(pad + "  " + style.dim("changes from \(base):")) }
             for change in stage.changes.prefix(maxChanges) { out.append(pad + "  " + describe(change)) }
             if stage.changes.count > maxChanges { out.append(pad + "  … \(stage.changes.count - maxChanges) more changes") }
@@ -122,7 +122,7 @@ public struct TraceWriter {
     private func s(_ name: String) -> String { style.bold(name) }
 
     func describe(_ change: JSONChange) -> String {
-        let path = change.pointer.isEmpty ? "(whole document)" : change.pointer
+        let path = change.pointer.isEmpty ? "(whole document)" : TextStyle.visible(change.pointer)
         switch change.kind {
         case .added: return style.green("+ " + path) + " = " + clip(change.newValue)
         case .removed: return style.red("- " + path)
@@ -132,12 +132,18 @@ public struct TraceWriter {
 
     func clip(_ value: JSON?) -> String {
         guard let value else { return "" }
-        let text = JSONPrinter.compact(value)
+        let text = TextStyle.visible(JSONPrinter.compact(value))
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 
+    /// A value printed as indented JSON lines. JSON lets C1 and bidirectional controls through
+    /// raw, so they are escaped here; the lines stay valid JSON.
+    func block(_ value: JSON, pad: String) -> [String] {
+        JSONPrinter.pretty(value).split(separator: "\n", omittingEmptySubsequences: false).map { pad + "    " + TextStyle.visible(String($0)) }
+    }
+
     func json(_ value: JSON, label: String, pad: String) -> [String] {
-        [pad + style.bold(label)] + JSONPrinter.pretty(value).split(separator: "\n", omittingEmptySubsequences: false).map { pad + "    " + $0 }
+        [pad + style.bold(label)] + block(value, pad: pad)
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func controlCharactersAreEscaped() {
-        #expect(sanitized("a\u{1B}[2Jb\n") == "a\\u{1B}[2Jb\\n")
+        #expect(sanitized("a\u{1B}[2Jb\n") == "a\\u001B[2Jb\\n")
     }
 
     @Test func longNamesWrapAtWordOrCamelCaseBoundaries() {

@@ -17,7 +17,7 @@ import TerminalUI
     @Test func controlCharactersCountAsTheirVisibleEscape() {
         #expect(cellWidth("\n") == 2)
         #expect(cellWidth("\u{1B}") == 6)
-        #expect(sanitizedForDisplay("a\u{1B}[31mb\tc\r\n") == "a\\u001b[31mb\\tc\\r\\n")
+        #expect(sanitizedForDisplay("a\u{1B}[31mb\tc\r\n") == "a\\u001B[31mb\\tc\\r\\n")
         #expect(sanitizedForDisplay("\u{85}\u{2028}") == "\\u0085\\u2028")
     }
 

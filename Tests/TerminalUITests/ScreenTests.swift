@@ -32,7 +32,7 @@ import TerminalUI
     @Test func controlCharactersAndEscapeSequencesAreShownEscaped() {
         var screen = Screen(width: 30, height: 1)
         screen.put("a\u{1B}[2Jb\nc\td", at: .zero)
-        #expect(screen.trimmedRows() == ["a\\u001b[2Jb\\nc\\td"])
+        #expect(screen.trimmedRows() == ["a\\u001B[2Jb\\nc\\td"])
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
     }
 
