@@ -20,12 +20,15 @@ public struct JSONataExpression: @unchecked Sendable {
     public let source: String
     public let dialect: Dialect
     let root: Expr
+    /// The expression as a plain chain of field lookups, when it is one.
+    let chain: FieldChain?
 
     /// Parses and prepares an expression; a syntax error is an S0xxx error with its position.
     public init(_ source: String, dialect: Dialect = .jsonata) throws(JSONataError) {
         self.source = source
         self.dialect = dialect
         root = try Self.compile(source, dialect: dialect)
+        chain = FieldChain(root)
     }
 
     static func compile(_ source: String, dialect: Dialect) throws(JSONataError) -> Expr {
@@ -40,7 +43,8 @@ public struct JSONataExpression: @unchecked Sendable {
     public func evaluate(input: JSON?, bindings: [String: JSON] = [:],
                          environment: JSONataEnvironment = JSONataEnvironment()) throws(JSONataError) -> JSON?
     {
-        try evaluateValue(input: input.map(Value.init) ?? .undefined, bindings: bindings.mapValues(Value.init),
+        if let chain, let answer = chain.evaluate(input: input, bindings: bindings) { return answer }
+        return try evaluateValue(input: input.map(Value.init) ?? .undefined, bindings: bindings.mapValues(Value.init),
                           environment: environment).jsonValue
     }
 

@@ -56,39 +56,57 @@ struct Seq {
 final class ObjectValue {
     private(set) var keys: [String] = []
     private(set) var values: [Value] = []
-    private var index: [String: Int] = [:]
+    /// Each key's position, once the object is large enough for hashing to beat a scan
+    /// (most objects an expression builds have a handful of keys).
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
 
     init() {}
 
     init(capacity: Int) {
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
-        index.reserveCapacity(capacity)
     }
 
     var count: Int { keys.count }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in keys.indices where keys[i] == key { return i }
+        return nil
+    }
+
     subscript(key: String) -> Value? {
-        if let i = index[key] { return values[i] }
+        if let i = position(of: key) { return values[i] }
         return nil
     }
 
     /// Sets a member: a new key goes last, an existing one keeps its place.
     func set(_ key: String, _ value: Value) {
-        if let i = index[key] {
+        if let i = position(of: key) {
             values[i] = value
-        } else {
-            index[key] = keys.count
-            keys.append(key)
-            values.append(value)
+            return
+        }
+        keys.append(key)
+        values.append(value)
+        if index != nil {
+            index![key] = keys.count - 1
+        } else if keys.count > Self.indexThreshold {
+            var built: [String: Int] = [:]
+            built.reserveCapacity(keys.count * 2)
+            for (i, k) in keys.enumerated() { built[k] = i }
+            index = built
         }
     }
 
     func remove(_ key: String) {
-        guard let i = index.removeValue(forKey: key) else { return }
+        guard let i = position(of: key) else { return }
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+        if index != nil {
+            index![key] = nil
+            for j in i..<keys.count { index![keys[j]] = j }
+        }
     }
 }
 

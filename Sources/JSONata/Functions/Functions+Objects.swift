@@ -1,3 +1,5 @@
+import StatesJSON
+
 extension Functions {
     static let objects: [Builtin] = [
         Builtin("keys", "<x-:a<s>>", arity: 1) { (_, args) throws(JSONataError) in
@@ -12,6 +14,7 @@ extension Functions {
         },
         Builtin("merge", "<a<o>:o>", arity: 1) { (_, args) throws(JSONataError) in
             guard let items = args[0].arrayElements else { return .undefined }
+            if let merged = mergedAsJSON(items) { return .json(.object(merged)) }
             let result = ObjectValue()
             for item in items {
                 try item.forEachMember { (key, value) throws(JSONataError) in result.set(key, value) }
@@ -76,5 +79,54 @@ extension Functions {
             out.append(.object(o))
         }
         return .array(.sequence(out))
+    }
+}
+
+extension Functions {
+    /// `$merge` of objects that hold nothing but JSON, merged as one JSON object (a state's
+    /// Output merging its input with a few new fields is the common case): the first object's
+    /// storage is shared rather than each member copied into a new object. Nil when an item
+    /// is not an object or holds a function, which only the general merge keeps.
+    static func mergedAsJSON(_ items: [Value]) -> JSONObject? {
+        guard case .json(.object(var merged))? = items.first else { return nil }
+        for item in items.dropFirst() {
+            switch item {
+            case .json(.object(let o)):
+                for (key, value) in o { merged[key] = value }
+            case .object(let o):
+                for i in 0..<o.count {
+                    guard let value = plainJSON(o.values[i]) else { return nil }
+                    merged[o.keys[i]] = value
+                }
+            default:
+                return nil
+            }
+        }
+        return merged
+    }
+
+    /// The JSON of a value built from JSON, strings, numbers, booleans and null only; nil when
+    /// a function, an undefined or a number JSON cannot hold is anywhere in it.
+    static func plainJSON(_ value: Value) -> JSON? {
+        switch value {
+        case .undefined, .function, .node: return nil
+        case .number(let n): return n.isFinite ? value.jsonValue : nil
+        case .null, .bool, .string, .json: return value.jsonValue
+        case .array(let s):
+            var out: [JSON] = []
+            out.reserveCapacity(s.items.count)
+            for item in s.items {
+                guard let j = plainJSON(item) else { return nil }
+                out.append(j)
+            }
+            return .array(out)
+        case .object(let o):
+            var members = JSONObject(minimumCapacity: o.count)
+            for i in 0..<o.count {
+                guard let j = plainJSON(o.values[i]) else { return nil }
+                members[o.keys[i]] = j
+            }
+            return .object(members)
+        }
     }
 }

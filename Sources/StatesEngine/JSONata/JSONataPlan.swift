@@ -70,12 +70,16 @@ struct JSONataPlan: Sendable {
         default:
             break
         }
+        noteContextReaders()
     }
 
-    /// Whether evaluating any of the state's fields may read `$states.context`.
-    var readsContext: Bool {
+    /// Whether evaluating any of the state's fields may read `$states.context` (settled once:
+    /// every state entered asks).
+    private(set) var readsContext = false
+
+    private mutating func noteContextReaders() {
         let all: [JSONataTemplate?] = [arguments, output, assign, credentials, items, itemSelector, batchInput]
             + Array(values.values) + conditions + ruleOutputs + ruleAssigns + catchOutputs + catchAssigns
-        return all.contains { $0?.readsContext == true }
+        readsContext = all.contains { $0?.readsContext == true }
     }
 }
