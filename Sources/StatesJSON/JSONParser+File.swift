@@ -66,8 +66,10 @@ extension JSONParser {
         defer { if fd != 0 { close(fd) } }
         var bytes: [UInt8] = []
         var info = stat()
-        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
         let chunk = 1 << 16
+        // Room for the whole file and the chunk each read appends before it knows it is at the
+        // end: otherwise that last append doubles the buffer and copies the file once more.
+        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + chunk) }
         while true {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: chunk))
