@@ -13,6 +13,8 @@ struct JSONataCommand: ParsableCommand {
             --bindings is a JSON object of variable names (without $) to values. \
             --step-functions evaluates as AWS Step Functions does (JSONata 2.0.6: its extra \
             functions $partition, $range, $hash, $random, $uuid, $parse; no $eval). \
+            --explain prints the expression's steps, each beside its value, to show why it gave \
+            what it gave. \
             Exit codes: 0 a result (or undefined), 1 the expression failed (CODE: message and its \
             position on standard error), 2 usage error or unreadable file.
             """)
@@ -41,6 +43,9 @@ struct JSONataCommand: ParsableCommand {
     @Option(help: "Seed for $random() and $shuffle() (default: a random seed).")
     var seed: UInt64?
 
+    @Flag(help: "Print every sub-expression beside the value it had, as a tree, instead of the result alone.")
+    var explain = false
+
     func validate() throws {
         if (expression == nil) == (expressionFile == nil) {
             throw ValidationError("give the expression either as an argument or with --expression-file, not both")
@@ -64,6 +69,7 @@ struct JSONataCommand: ParsableCommand {
         invocation.timeoutMilliseconds = timeoutMilliseconds
         invocation.stepFunctions = stepFunctions
         invocation.seed = seed
+        invocation.explain = explain
         invocation.caretOnErrors = isatty(2) == 1
         let outcome = invocation.run()
         if !outcome.output.isEmpty { printOutput(outcome.output, terminator: outcome.output.hasSuffix("\n") ? "" : "\n") }

@@ -17,11 +17,14 @@ struct JSONataInvocation {
     var timeoutMilliseconds: Int?
     var stepFunctions = false
     var seed: UInt64?
+    /// Print each sub-expression beside its value instead of the result alone.
+    var explain = false
     /// Show the expression with a caret under the error's position (on a terminal).
     var caretOnErrors = false
     var read: (String) throws(DefinitionReadError) -> [UInt8] = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
     func run() -> Outcome {
+        if explain { return runExplained() }
         let source: String
         let document: JSONataDocument?
         let variables: [String: JSON]
@@ -42,6 +45,32 @@ struct JSONataInvocation {
         } catch {
             return Outcome(errors: describe(error, in: source), exitCode: ExitStatus.failed)
         }
+    }
+
+    /// `--explain`: the expression's steps, each beside its value, and the result at the top
+    /// (the steps up to the failure when it fails).
+    private func runExplained() -> Outcome {
+        let source: String
+        let document: JSON?
+        let variables: [String: JSON]
+        do {
+            source = try expressionText()
+            document = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") }
+            variables = try readBindings()
+        } catch {
+            return Outcome(errors: [error.message], exitCode: error.exitCode)
+        }
+        let environment = JSONataEnvironment(randomSeed: seed, maxDepth: maxDepth, timeLimitMilliseconds: timeoutMilliseconds)
+        let compiled: JSONataExpression
+        do {
+            compiled = try JSONataExpression(source, dialect: stepFunctions ? .stepFunctions : .jsonata)
+        } catch {
+            return Outcome(errors: describe(error, in: source), exitCode: ExitStatus.failed)
+        }
+        let explanation = compiled.explain(input: document, bindings: variables, environment: environment)
+        let text = explanation.lines().joined(separator: "\n")
+        guard let error = explanation.error else { return Outcome(output: text) }
+        return Outcome(output: text, errors: describe(error, in: source), exitCode: ExitStatus.failed)
     }
 
     private func expressionText() throws(CommandFailure) -> String {

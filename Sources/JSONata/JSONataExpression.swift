@@ -35,7 +35,10 @@ public struct JSONataExpression: @unchecked Sendable {
         var parser = Parser(source, dialect: dialect)
         let parsed = try parser.parse()
         try TreeHeight.check(parsed, limit: Parser.maxNesting)
-        return try Preparer.prepare(parsed, dialect: dialect)
+        SourceSpans.settle(parsed)
+        let prepared = try Preparer.prepare(parsed, dialect: dialect)
+        SourceSpans.settle(prepared)
+        return prepared
     }
 
     /// Evaluates against `input` (nil for undefined) with variables bound by name (without
@@ -70,8 +73,10 @@ public struct JSONataExpression: @unchecked Sendable {
         return Stringify.text(value)
     }
 
-    func evaluateValue(input: Value, bindings: [String: Value], environment: JSONataEnvironment) throws(JSONataError) -> Value {
+    func evaluateValue(input: Value, bindings: [String: Value], environment: JSONataEnvironment,
+                       recorder: ExplainRecorder? = nil) throws(JSONataError) -> Value {
         let evaluator = Evaluator(environment: environment, dialect: dialect)
+        evaluator.recorder = recorder
         // The caller turns the result into JSON, which holds no function, so no closure can still
         // need the frames.
         defer { evaluator.releaseCycles() }

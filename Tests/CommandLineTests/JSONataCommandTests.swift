@@ -26,6 +26,25 @@ import StatesLanguage
         #expect(outcome == .init(output: #""b""#))
     }
 
+    @Test func explainPrintsEachStepBesideItsValue() {
+        var i = invocation("orders[total > 10].id", input: "in.json",
+                           files: ["in.json": #"{"orders": [{"id": "a", "total": 5}, {"id": "b", "total": 50}]}"#])
+        i.explain = true
+        let outcome = i.run()
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.output.split(separator: "\n").first == #"orders[total > 10].id  → "b""#)
+        #expect(outcome.output.contains("total > 10  → false  (×2, the first shown)"))
+    }
+
+    @Test func explainOfAFailingExpressionShowsTheStepsAndExitsOne() {
+        var i = invocation("name + 1", input: "in.json", files: ["in.json": #"{"name": "x"}"#])
+        i.explain = true
+        let outcome = i.run()
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.output.contains(#"name  → "x""#))
+        #expect(outcome.errors.first?.hasPrefix("T2001") == true)
+    }
+
     @Test func anUndefinedResultPrintsNothingAndSucceeds() {
         #expect(invocation("missing", input: "in.json", files: ["in.json": "{}"]).run() == .init(output: ""))
         #expect(invocation("$").run() == .init(output: ""))

@@ -21,6 +21,9 @@ final class Evaluator {
         return try! Preparer.prepare(try! parser.parse())
     }()
 
+    /// Notes each node's value while an explanation is asked for (nil otherwise).
+    var recorder: ExplainRecorder?
+
     /// The functions of the expression's dialect.
     let builtins: [String: Builtin]
     let dialect: JSONataExpression.Dialect
@@ -77,7 +80,8 @@ final class Evaluator {
         var result: Value
         switch expr.kind {
         case .path:
-            if expr.isSimpleChain, let value = try simpleChain(expr, input, env) {
+            // An explanation shows each step, so it takes the long way.
+            if expr.isSimpleChain, recorder == nil, let value = try simpleChain(expr, input, env) {
                 result = value
             } else {
                 result = try evalPath(expr, input, env)
@@ -158,6 +162,7 @@ final class Evaluator {
                 result = .array(seq)
             }
         }
+        recorder?.note(expr, result)
         guardrails.exit()
         return result
     }

@@ -24,6 +24,11 @@ final class Expr {
     var text: String
     /// Offset just past the token that made this node.
     var position: Int
+    /// The source range of the whole node, its operands and brackets included (UTF-16
+    /// offsets, as positions are), once `SourceSpans` has settled it; the token's own range
+    /// until then. -1 for nodes no token made.
+    var start = -1
+    var end = -1
 
     var number: Double = 0
     var literal: Bool?
@@ -99,6 +104,13 @@ final class Expr {
         self.kind = kind
         self.text = text
         self.position = position
+    }
+
+    /// A node made out of `source` (by preparation): at its position, over its source range.
+    convenience init(_ kind: Kind, _ text: String = "", from source: Expr) {
+        self.init(kind, text, position: source.position)
+        start = source.start
+        end = source.end
     }
 
     /// One filter predicate or index binding on a step.

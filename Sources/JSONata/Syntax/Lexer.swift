@@ -37,6 +37,8 @@ struct RegexLiteral {
 struct Lexer {
     private let source: [UInt16]
     private(set) var position = 0
+    /// Where the token `next` returned last begins (for the source ranges of nodes).
+    private(set) var tokenStart = 0
     /// Whether `??` and `?:` are operators (JSONata 2.1 and later; not Step Functions' 2.0.6).
     private let knowsCoalescing: Bool
 
@@ -83,6 +85,7 @@ struct Lexer {
             }
             break
         }
+        tokenStart = position
         let c = source[position]
         if !afterOperand && c == 0x2F {
             position += 1

@@ -11,6 +11,9 @@ struct Parser {
     private var nodeID: String
     private var depth = 0
     private let stackFloor = StackBounds.floor()
+    /// Where the token `advance` consumed last ends (a closing bracket's end, for the range of
+    /// the node it closes).
+    private var consumedEnd = 0
 
     init(_ source: String, dialect: JSONataExpression.Dialect = .jsonata) {
         lexer = Lexer(source, knowsCoalescing: dialect == .jsonata)
@@ -67,6 +70,7 @@ struct Parser {
             let code = nodeID == "(end)" ? "S0203" : "S0202"
             throw JSONataError(code, position: node.position, token: node.text, value: .string(id))
         }
+        consumedEnd = node.position
         guard let token = try lexer.next(afterOperand: afterOperand) else {
             node = Expr(.end, "(end)", position: lexer.length)
             nodeID = "(end)"
@@ -105,7 +109,15 @@ struct Parser {
             e = Expr(.end, "(end)", position: lexer.length)
             nodeID = "(end)"
         }
+        e.start = lexer.tokenStart
+        e.end = token.position
         node = e
+    }
+
+    /// Consumes the closing token `id` of `t`, which then reaches to its end.
+    private mutating func close(_ t: Expr, _ id: String, afterOperand: Bool = false) throws(JSONataError) {
+        try advance(id, afterOperand: afterOperand)
+        t.end = max(t.end, consumedEnd)
     }
 
     // MARK: - Pratt's loop
@@ -156,7 +168,7 @@ struct Parser {
                 if nodeID != ";" { break }
                 try advance(";")
             }
-            try advance(")", afterOperand: true)
+            try close(t, ")", afterOperand: true)
             t.kind = .block
             t.expressions = expressions
             return t
@@ -177,13 +189,13 @@ struct Parser {
                     try advance(",")
                 }
             }
-            try advance("]", afterOperand: true)
+            try close(t, "]", afterOperand: true)
             t.kind = .unary
             t.expressions = items
             return t
         case "{":
             t.kind = .unary
-            t.pairs = try objectPairs()
+            t.pairs = try objectPairs(closing: t)
             return t
         case "|":
             t.kind = .transform
@@ -194,14 +206,14 @@ struct Parser {
                 try advance(",")
                 t.delete = try expression(0)
             }
-            try advance("|")
+            try close(t, "|")
             return t
         default:
             throw JSONataError("S0211", position: t.position, token: t.text)
         }
     }
 
-    private mutating func objectPairs() throws(JSONataError) -> [(Expr, Expr)] {
+    private mutating func objectPairs(closing t: Expr) throws(JSONataError) -> [(Expr, Expr)] {
         var pairs: [(Expr, Expr)] = []
         if nodeID != "}" {
             while true {
@@ -213,7 +225,7 @@ struct Parser {
                 try advance(",")
             }
         }
-        try advance("}", afterOperand: true)
+        try close(t, "}", afterOperand: true)
         return pairs
     }
 
@@ -229,13 +241,13 @@ struct Parser {
                 var step = left
                 while step.kind == .binary && step.text == "[", let inner = step.lhs { step = inner }
                 step.keepArray = true
-                try advance("]")
+                try close(left, "]")
                 return left
             }
             t.kind = .binary
             t.lhs = left
             t.rhs = try expression(0)
-            try advance("]", afterOperand: true)
+            try close(t, "]", afterOperand: true)
             return t
         case "^":
             try advance("(")
@@ -252,7 +264,7 @@ struct Parser {
                 if nodeID != "," { break }
                 try advance(",")
             }
-            try advance(")")
+            try close(t, ")")
             t.kind = .binary
             t.lhs = left
             t.terms = terms
@@ -260,7 +272,7 @@ struct Parser {
         case "{":
             t.kind = .binary
             t.lhs = left
-            t.pairs = try objectPairs()
+            t.pairs = try objectPairs(closing: t)
             return t
         case ":=":
             guard left.kind == .variable else {
@@ -329,7 +341,7 @@ struct Parser {
                 try advance(",")
             }
         }
-        try advance(")", afterOperand: true)
+        try close(t, ")", afterOperand: true)
         t.arguments = arguments
         guard left.kind == .name, left.text == "function" || left.text == "\u{3BB}" else { return t }
 
@@ -358,7 +370,7 @@ struct Parser {
         }
         try advance("{")
         t.body = try expression(0)
-        try advance("}")
+        try close(t, "}")
         return t
     }
 }
@@ -368,6 +380,8 @@ extension Expr {
     /// operand twice (`?:`, `??`).
     func copy() -> Expr {
         let c = Expr(kind, text, position: position)
+        c.start = start
+        c.end = end
         c.number = number
         c.literal = literal
         c.regex = regex

@@ -120,7 +120,7 @@ struct Preparer {
     private func tailCallOptimize(_ expr: Expr) -> Expr {
         switch expr.kind {
         case .function where expr.predicate == nil:
-            let thunk = Expr(.lambda, position: expr.position)
+            let thunk = Expr(.lambda, from: expr)
             thunk.isThunk = true
             thunk.body = expr
             return thunk
@@ -147,7 +147,7 @@ struct Preparer {
         case .binary:
             result = try processBinary(expr)
         case .unary:
-            result = Expr(.unary, expr.text, position: expr.position)
+            result = Expr(.unary, expr.text, from: expr)
             if expr.text == "[" {
                 result.expressions = []
                 for item in expr.expressions {
@@ -177,7 +177,7 @@ struct Preparer {
                 pushAncestry(result, operand)
             }
         case .function, .partial:
-            result = Expr(expr.kind, expr.text, position: expr.position)
+            result = Expr(expr.kind, expr.text, from: expr)
             for argument in expr.arguments {
                 let a = try process(argument)
                 pushAncestry(result, a)
@@ -186,12 +186,12 @@ struct Preparer {
             result.procedure = try process(expr.procedure!)
             result.procedureName = Self.procedureName(result.procedure!)
         case .lambda:
-            result = Expr(.lambda, position: expr.position)
+            result = Expr(.lambda, from: expr)
             result.parameters = expr.parameters
             result.signature = expr.signature
             result.body = tailCallOptimize(try process(expr.body!))
         case .condition:
-            result = Expr(.condition, position: expr.position)
+            result = Expr(.condition, from: expr)
             result.condition = try process(expr.condition!)
             pushAncestry(result, result.condition!)
             result.then = try process(expr.then!)
@@ -201,12 +201,12 @@ struct Preparer {
                 pushAncestry(result, result.otherwise!)
             }
         case .transform:
-            result = Expr(.transform, position: expr.position)
+            result = Expr(.transform, from: expr)
             result.pattern = try process(expr.pattern!)
             result.update = try process(expr.update!)
             if let delete = expr.delete { result.delete = try process(delete) }
         case .block:
-            result = Expr(.block, position: expr.position)
+            result = Expr(.block, from: expr)
             for item in expr.expressions {
                 let part = try process(item)
                 pushAncestry(result, part)
@@ -214,11 +214,11 @@ struct Preparer {
                 result.expressions.append(part)
             }
         case .name:
-            result = Expr(.path, position: expr.position)
+            result = Expr(.path, from: expr)
             result.steps = [expr]
             if expr.keepArray { result.keepSingletonArray = true }
         case .parent:
-            result = Expr(.parent, position: expr.position)
+            result = Expr(.parent, from: expr)
             result.slot = AncestorSlot(label: "!\(ancestorLabel)", level: 1, index: ancestorIndex)
             ancestorLabel += 1
             ancestorIndex += 1
@@ -313,7 +313,7 @@ struct Preparer {
             if lstep.kind == .path {
                 result = lstep
             } else {
-                result = Expr(.path, position: expr.position)
+                result = Expr(.path, from: expr)
                 result.steps = [lstep]
             }
             if lstep.kind == .parent, let slot = lstep.slot { result.seekingParent = [slot] }
@@ -369,6 +369,10 @@ struct Preparer {
             } else {
                 step.predicate = (step.predicate ?? []) + [stage]
             }
+            // The path reaches to the predicate's closing bracket; so does a value filtered in
+            // place (a path step's own value is the one before its stages filter it).
+            if !usesStages { step.end = max(step.end, expr.end) }
+            result.end = max(result.end, expr.end)
             return result
         case "{":
             let result = try process(expr.lhs!)
@@ -376,15 +380,16 @@ struct Preparer {
             var pairs: [(Expr, Expr)] = []
             for (k, v) in expr.pairs { pairs.append((try process(k), try process(v))) }
             result.group = Expr.Group(pairs: pairs, position: expr.position)
+            result.end = max(result.end, expr.end)
             return result
         case "^":
             var result = try process(expr.lhs!)
             if result.kind != .path {
-                let path = Expr(.path, position: expr.position)
+                let path = Expr(.path, from: expr)
                 path.steps = [result]
                 result = path
             }
-            let sort = Expr(.sort, position: expr.position)
+            let sort = Expr(.sort, from: expr)
             for term in expr.terms {
                 let e = try process(term.expression)
                 pushAncestry(sort, e)
@@ -394,7 +399,7 @@ struct Preparer {
             try resolveAncestry(result)
             return result
         case ":=":
-            let result = Expr(.bind, expr.text, position: expr.position)
+            let result = Expr(.bind, expr.text, from: expr)
             result.lhs = try process(expr.lhs!)
             result.rhs = try process(expr.rhs!)
             pushAncestry(result, result.rhs!)
@@ -415,7 +420,7 @@ struct Preparer {
             if result.kind == .path {
                 step = result.steps[result.steps.count - 1]
             } else {
-                let path = Expr(.path, position: result.position)
+                let path = Expr(.path, from: result)
                 path.steps = [result]
                 result = path
                 if let predicate = step.predicate {
@@ -431,13 +436,13 @@ struct Preparer {
             step.tuple = true
             return result
         case "~>":
-            let result = Expr(.apply, expr.text, position: expr.position)
+            let result = Expr(.apply, expr.text, from: expr)
             result.lhs = try process(expr.lhs!)
             result.rhs = try process(expr.rhs!)
             result.keepArray = result.lhs!.keepArray || result.rhs!.keepArray
             return result
         default:
-            let result = Expr(.binary, expr.text, position: expr.position)
+            let result = Expr(.binary, expr.text, from: expr)
             result.lhs = try process(expr.lhs!)
             result.rhs = try process(expr.rhs!)
             pushAncestry(result, result.lhs!)
