@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "StatesEngine", dependencies: ["StatesLanguage", "JSONata"], swiftSettings: strict),
         // The JSONata language (lexer, parser, evaluator, function library) over StatesJSON values.
         .target(name: "JSONata", dependencies: ["StatesJSON"], swiftSettings: strict),
-        .target(name: "StepDebugger", dependencies: ["StatesEngine"], swiftSettings: strict),
+        .target(name: "StepDebugger", dependencies: ["StatesEngine", "JSONata"], swiftSettings: strict),
         .target(name: "StateGraph", dependencies: ["StatesLanguage"], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["StatesJSON"], swiftSettings: strict),
         // ncursesw, for CursesTerminal only; scripts/setup.sh installs libncursesw5-dev.
