@@ -35,7 +35,9 @@ import Testing
                 if definition.loaded.machine == nil { withoutModel.append(file) } else { models += 1 }
                 if definition.loaded.isValid { clean += 1 }
                 if DefinitionLoader.hasYAMLExtension(file) { yaml += 1 }
-                if definition.loaded.warnings.contains(where: { $0.code == .placeholderSubstituted }) {
+                // Not JSON as it is, yet a model: its unquoted placeholders were read as stand-ins.
+                if !DefinitionLoader.hasYAMLExtension(file), definition.loaded.machine != nil,
+                   (try? JSONParser().parse(try DefinitionFile.read(file))) == nil {
                     placeholders += 1
                     rewritten.append(file)
                 }

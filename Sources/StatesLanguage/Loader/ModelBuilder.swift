@@ -66,7 +66,7 @@ struct ModelBuilder {
 
     /// An integer member within `range`; the message names the range in words.
     mutating func integer(_ o: JSONObject, _ key: String, at p: String, in range: ClosedRange<Int64>) -> Int64? {
-        guard let value = o[key] else { return nil }
+        guard let value = o[key], !standsIn(value, for: key, at: pointer(p, key)) else { return nil }
         return integer(value, key: key, at: pointer(p, key), in: range)
     }
 
