@@ -86,6 +86,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, CustomString
     /// template placeholder outside a JSON string (`"TimeoutSeconds": ${timeout}`) or where a
     /// number belongs (`"MaxConcurrency": "${max}"`), a CloudFormation intrinsic (`{"Ref": "Queue"}`).
     public static let placeholderSubstituted = DiagnosticCode(rawValue: "PLACEHOLDER_SUBSTITUTED")
+    /// asldb's own: a JSONPath filter compares with a word written without quotes
+    /// (`[?(@.Type==Receipt)]`), which Step Functions reads as a string but other tools refuse.
+    public static let unquotedFilterWord = DiagnosticCode(rawValue: "UNQUOTED_FILTER_WORD")
     /// asldb's own: a template's state machine whose definition cannot be had (none given, in
     /// S3, an unreadable `DefinitionUri`, a `DefinitionString` that is not text).
     public static let templateDefinition = DiagnosticCode(rawValue: "TEMPLATE_DEFINITION")

@@ -102,9 +102,7 @@ struct ModelBuilder {
     }
 
     mutating func checkPath(_ text: String, kind: PathKind, field: String, at p: String) {
-        if let problem = PathSyntax.problem(in: text, kind: kind) {
-            sink.error(.invalidPath, "'\(field)' is not a valid \(kind.noun): \(problem)", at: p)
-        }
+        sink.checkPath(text, kind: kind, field: field, at: p)
     }
 
     /// `Assign`: an object whose keys name variables (`name` or, in JSONPath, `name.$`).
