@@ -50,6 +50,9 @@ struct DebugCommand: ParsableCommand {
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
 
+    @Option(help: StateMachineType.help)
+    var type: StateMachineType = .standard
+
     @Option(help: "A session file: loaded when it exists, and where w saves.")
     var session: String?
 
@@ -112,6 +115,7 @@ struct DebugCommand: ParsableCommand {
         invocation.children = stateMachines.filter { $0.contains("=") }
         invocation.handlers = handlers
         invocation.handlerTimeout = handlerTimeout
+        invocation.type = type
         let setup: SessionSetup
         let injections: [Injection]
         do {

@@ -10,6 +10,7 @@ struct TestCasesInvocation {
     /// Where `<TestCase>.input.json` and `<TestCase>.expected.json` live (default: next to the mock configuration).
     var expectedDirectory: String?
     var handlerTimeout: Int64 = 60
+    var type = StateMachineType.standard
     var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
     /// The outcome plus the results, for `--junit`.
@@ -42,6 +43,7 @@ struct TestCasesInvocation {
         }
         var options = ExecutionOptions()
         options.stateMachineName = machineName
+        options.type = type
         // A test compares outputs and events, never a visit's stages.
         options.recordsStages = false
         let runner = TestCaseRunner(definition: machine, configuration: configuration, stateMachine: machineName,

@@ -38,6 +38,9 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
 
+    @Option(help: StateMachineType.help)
+    var type: StateMachineType = .standard
+
     func validate() throws {
         if definition == "-" && input == "-" {
             throw ValidationError("the definition and the input cannot both come from standard input")
@@ -48,9 +51,10 @@ struct TraceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
+        var invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
                                        stateMachine: stateMachine, format: .trace, seed: seed, inject: inject,
                                        color: TraceColor.wanted)
+        invocation.type = type
         try TraceColor.finish(invocation.run())
     }
 }

@@ -29,4 +29,35 @@ import Testing
         #expect(standard.output?["execution"]?["Id"] == "arn:aws:states:us-east-1:111111111111:execution:M:run-1")
         #expect(standard.output?["execution"]?["RedriveCount"] == 0)
     }
+
+    /// 20 000 rounds of a Pass and a Choice: 80 000 events, more than a Standard history holds.
+    let counter = """
+        {"StartAt": "Count", "States": {
+          "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "More?"},
+          "More?": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 20000, "Next": "Count"}], "Default": "Done"},
+          "Done": {"Type": "Succeed"}}}
+        """
+
+    func count(type: StateMachineType) throws -> Execution {
+        var options = ExecutionOptions()
+        options.type = type
+        options.recordsStages = false
+        var execution = Execution(definition: try machine(counter), input: ["n": 0], options: options)
+        try execution.run()
+        return execution
+    }
+
+    @Test func anExpressExecutionHasNoHistoryLimit() throws {
+        let express = try count(type: .express)
+        #expect(express.status == .succeeded)
+        #expect(express.output == ["n": 20000])
+        #expect(express.history.count > 80_000)
+    }
+
+    @Test func aStandardExecutionStillFailsAt25000Events() throws {
+        let standard = try count(type: .standard)
+        #expect(standard.status == .failed)
+        #expect(standard.failure?.cause == "The execution reached the maximum number of history events (25000).")
+        #expect(standard.history.count == 25_000)
+    }
 }
