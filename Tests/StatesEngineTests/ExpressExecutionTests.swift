@@ -5,10 +5,11 @@ import Testing
 @Suite struct ExpressExecutionTests {
     let context = #"{"StartAt": "Look", "States": {"Look": {"Type": "Pass", "Parameters": {"execution.$": "$$.Execution"}, "End": true}}}"#
 
-    func execution(type: StateMachineType) throws -> Execution {
+    func execution(type: StateMachineType, definition: String? = nil, input: JSON = ["x": 1]) throws -> Execution {
         var options = ExecutionOptions(executionName: "run-1")
         options.type = type
-        var execution = Execution(definition: try machine(context), input: ["x": 1], options: options)
+        options.recordsStages = false
+        var execution = Execution(definition: try machine(definition ?? context), input: input, options: options)
         try execution.run()
         return execution
     }
@@ -38,24 +39,15 @@ import Testing
           "Done": {"Type": "Succeed"}}}
         """
 
-    func count(type: StateMachineType) throws -> Execution {
-        var options = ExecutionOptions()
-        options.type = type
-        options.recordsStages = false
-        var execution = Execution(definition: try machine(counter), input: ["n": 0], options: options)
-        try execution.run()
-        return execution
-    }
-
     @Test func anExpressExecutionHasNoHistoryLimit() throws {
-        let express = try count(type: .express)
+        let express = try execution(type: .express, definition: counter, input: ["n": 0])
         #expect(express.status == .succeeded)
         #expect(express.output == ["n": 20000])
         #expect(express.history.count > 80_000)
     }
 
     @Test func aStandardExecutionStillFailsAt25000Events() throws {
-        let standard = try count(type: .standard)
+        let standard = try execution(type: .standard, definition: counter, input: ["n": 0])
         #expect(standard.status == .failed)
         #expect(standard.failure?.cause == "The execution reached the maximum number of history events (25000).")
         #expect(standard.history.count == 25_000)
