@@ -13,10 +13,10 @@ struct RunCommand: ParsableCommand {
             2 unusable input.
             """)
 
-    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, TEMPLATE#NAME, or describe-state-machine output), or - for standard input.")
     var definition: String
 
-    @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")
+    @Option(help: "The execution input: a JSON file or describe-execution output, or - for standard input (default: {}).")
     var input: String?
 
     @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file.")

@@ -49,7 +49,7 @@ struct RunInvocation {
 
     func execute() throws(CommandFailure) -> Execution {
         let machine = try loadDefinition()
-        let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
+        let inputValue = try input.map { path throws(CommandFailure) in try ReplayFiles(command: "run", read: read).readInput(path) } ?? .object([:])
         var options = ExecutionOptions(seed: seed)
         options.type = type
         // The result and the history never show a visit's stages (the trace format runs apart).
@@ -88,17 +88,7 @@ struct RunInvocation {
     }
 
     func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
-        let bytes: [UInt8]
-        do {
-            bytes = try read(path)
-        } catch {
-            throw CommandFailure("asldb run: cannot read the \(what): \(error.description)")
-        }
-        do {
-            return try JSONParser().parse(bytes)
-        } catch {
-            throw CommandFailure("\(displayName(path)):\(error.location): error: the \(what) is not valid JSON: \(error.message)")
-        }
+        try ReplayFiles(command: "run", read: read).readJSON(path, what: what)
     }
 
     func mockSource(_ path: String, testCase: String) throws(CommandFailure) -> MockTaskSource {

@@ -76,7 +76,8 @@ struct TestCasesInvocation {
         } catch {
             throw CommandFailure("asldb test: \(error.description)")
         }
-        return try files.readJSON(path, what: "\(kind) of test case \"\(name)\"")
+        let what = "\(kind) of test case \"\(name)\""
+        return try kind == "input" ? files.readInput(path, what: what) : files.readJSON(path, what: what)
     }
 
     static func directory(of path: String) -> String {

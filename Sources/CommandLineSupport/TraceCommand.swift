@@ -17,10 +17,10 @@ struct TraceCommand: ParsableCommand {
             Colour on a terminal; plain when piped or when NO_COLOR is set.
             """)
 
-    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, TEMPLATE#NAME, or describe-state-machine output), or - for standard input.")
     var definition: String
 
-    @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")
+    @Option(help: "The execution input: a JSON file or describe-execution output, or - for standard input (default: {}).")
     var input: String?
 
     @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file.")

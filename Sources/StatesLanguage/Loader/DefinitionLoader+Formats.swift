@@ -47,6 +47,7 @@ extension DefinitionLoader {
                 return .unreadable(diagnostic(for: error))
             case .success(let document):
                 if let template = CloudFormationTemplate(document: document) { return .template(template) }
+                if let described = described(document, bytes: bytes) { return described }
                 return definition(document, warnings: reading.warnings)
             }
         }
