@@ -76,15 +76,17 @@ struct RunInvocation {
 
     private func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
-    func loadDefinition() throws(CommandFailure) -> StateMachine {
+    /// The definition, refused as `validate` reports it when it cannot run as written; messages
+    /// name `command` (`run`, or `trace` for a trace).
+    func loadDefinition(command: String = "run") throws(CommandFailure) -> StateMachine {
         let definition: NamedDefinition
         do {
             definition = try DefinitionLoader.load(reference: self.definition, read: read)
         } catch {
-            throw CommandFailure("asldb run: \(error.description)")
+            throw CommandFailure("asldb \(command): \(error.description)")
         }
         return try definition.loaded.runnableMachine(sourceFile: definition.sourceFile,
-                                                     refusal: "asldb run: \(definition.name) cannot be run; fix the errors above")
+                                                     refusal: "asldb \(command): \(definition.name) cannot be run; fix the errors above")
     }
 
     func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {

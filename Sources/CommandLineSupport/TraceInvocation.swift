@@ -5,7 +5,7 @@ import StepDebugger
 extension RunInvocation {
     /// The debug session for this invocation's definition, input, mocks, seed and injections.
     func sessionSetup() throws(CommandFailure) -> (SessionSetup, [Injection]) {
-        let machine = try loadDefinition()
+        let machine = try loadDefinition(command: "trace")
         let inputValue = try input.map { path throws(CommandFailure) in try ReplayFiles(command: "trace", read: read).readInput(path) } ?? .object([:])
         var source: any TaskSource = NoTaskSource()
         if let mockConfig {
