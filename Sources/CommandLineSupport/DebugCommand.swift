@@ -20,10 +20,10 @@ struct DebugCommand: ParsableCommand {
             alternative. Exit codes: 0 quit, 2 unusable input or no terminal, 130 Ctrl-C, 143 SIGTERM.
             """)
 
-    @Argument(help: "The definition file: JSON, YAML, or TEMPLATE#NAME (optional with --session FILE when FILE exists).")
+    @Argument(help: "The definition file: JSON, YAML, TEMPLATE#NAME or describe-state-machine output (optional with --session FILE when FILE exists).")
     var definition: String?
 
-    @Option(help: "The execution input: a JSON file (default: input.json beside the definition, else {}).")
+    @Option(help: "The execution input: a JSON file or describe-execution output (default: input.json beside the definition, else {}).")
     var input: String?
 
     @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file (default: mock-config.json beside the definition).")
@@ -49,6 +49,9 @@ struct DebugCommand: ParsableCommand {
 
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
+
+    @Option(help: StateMachineType.help)
+    var type: StateMachineType = .standard
 
     @Option(help: "A session file: loaded when it exists, and where w saves.")
     var session: String?
@@ -112,6 +115,7 @@ struct DebugCommand: ParsableCommand {
         invocation.children = stateMachines.filter { $0.contains("=") }
         invocation.handlers = handlers
         invocation.handlerTimeout = handlerTimeout
+        invocation.type = type
         let setup: SessionSetup
         let injections: [Injection]
         do {

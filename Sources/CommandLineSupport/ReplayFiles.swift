@@ -10,12 +10,18 @@ struct ReplayFiles {
     static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
-        let bytes: [UInt8]
+        try parseJSON(try bytes(path, what: what), path: path, what: what)
+    }
+
+    private func bytes(_ path: String, what: String) throws(CommandFailure) -> [UInt8] {
         do {
-            bytes = try read(path)
+            return try read(path)
         } catch {
             throw CommandFailure("asldb \(command): cannot read the \(what): \(error.description)")
         }
+    }
+
+    private func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(CommandFailure) -> JSON {
         do {
             return try JSONParser().parse(bytes)
         } catch {
@@ -23,8 +29,28 @@ struct ReplayFiles {
         }
     }
 
-    /// A definition file (JSON, YAML, `TEMPLATE#NAME`), or `describe-state-machine` output
-    /// whose `definition` is JSON text.
+    /// An execution input file: a JSON document, or `aws stepfunctions describe-execution` output,
+    /// whose `input` is the input as JSON text (a problem in it is reported where it is in the file).
+    func readInput(_ path: String, what: String = "input") throws(CommandFailure) -> JSON {
+        let bytes = try bytes(path, what: what)
+        let json = try parseJSON(bytes, path: path, what: what)
+        guard case .object(let object) = json, object["executionArn"]?.stringValue != nil, object["stateMachineArn"]?.stringValue != nil,
+              object["input"] != nil || object["inputDetails"] != nil else { return json }
+        guard let document = try? JSONParser(recordLocations: true).parseDocument(bytes, fileName: path),
+              let embedded = EmbeddedJSONText(document, member: "input", bytes: bytes) else {
+            throw CommandFailure("\(Self.displayName(path)): error: this describe-execution output holds no input (it is left out when "
+                                 + "the execution data is not included); give the execution's input as a JSON file instead")
+        }
+        do {
+            return try JSONParser().parse(embedded.text)
+        } catch {
+            throw CommandFailure("\(Self.displayName(path)):\(embedded.map(error.location)): error: the \(what) (the \"input\" text of "
+                                 + "describe-execution output, line \(error.location.line), column \(error.location.column)) is not valid JSON: "
+                                 + error.message)
+        }
+    }
+
+    /// A definition file (JSON, YAML, `TEMPLATE#NAME`, or `describe-state-machine` output).
     func loadDefinition(_ path: String) throws(CommandFailure) -> StateMachine {
         let definition: NamedDefinition
         do {
@@ -32,15 +58,10 @@ struct ReplayFiles {
         } catch {
             throw CommandFailure("asldb \(command): \(error.description)")
         }
-        let name = definition.name
-        var loaded = definition.loaded
-        var sourceFile = definition.sourceFile
-        if let described = loaded.document?.value, described["States"] == nil, let text = described["definition"]?.stringValue {
-            sourceFile = name + " (its \"definition\")"
-            loaded = DefinitionLoader.load(text: text, fileName: sourceFile, validate: false)
-        }
+        let loaded = definition.loaded
         let refusal = loaded.machine == nil ? "is not a state machine definition asldb can load" : "cannot be run as written"
-        return try loaded.runnableMachine(sourceFile: sourceFile, refusal: "asldb \(command): \(name) \(refusal); fix the errors above")
+        return try loaded.runnableMachine(sourceFile: definition.sourceFile,
+                                          refusal: "asldb \(command): \(definition.name) \(refusal); fix the errors above")
     }
 
     /// `--handler NAME=COMMAND` arguments.

@@ -13,10 +13,10 @@ struct RunCommand: ParsableCommand {
             2 unusable input.
             """)
 
-    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, TEMPLATE#NAME, or describe-state-machine output), or - for standard input.")
     var definition: String
 
-    @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")
+    @Option(help: "The execution input: a JSON file or describe-execution output, or - for standard input (default: {}).")
     var input: String?
 
     @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file.")
@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
 
-    @Option(help: "The state machine's type, STANDARD or EXPRESS: an Express execution has an express: ARN and no $$.Execution.RedriveCount.")
+    @Option(help: StateMachineType.help)
     var type: StateMachineType = .standard
 
     func validate() throws {
@@ -80,4 +80,8 @@ extension RunInvocation.Format: ExpressibleByArgument {}
 
 extension StateMachineType: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+
+    /// The help of every command's `--type`.
+    static let help = ArgumentHelp("The state machine's type, STANDARD or EXPRESS: an Express execution has an express: ARN, "
+                                   + "no $$.Execution.RedriveCount, no 25 000-event history limit and at most five minutes.")
 }

@@ -49,7 +49,7 @@ struct RunInvocation {
 
     func execute() throws(CommandFailure) -> Execution {
         let machine = try loadDefinition()
-        let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
+        let inputValue = try input.map { path throws(CommandFailure) in try ReplayFiles(command: "run", read: read).readInput(path) } ?? .object([:])
         var options = ExecutionOptions(seed: seed)
         options.type = type
         // The result and the history never show a visit's stages (the trace format runs apart).
@@ -76,29 +76,21 @@ struct RunInvocation {
 
     private func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
-    func loadDefinition() throws(CommandFailure) -> StateMachine {
+    /// The definition, refused as `validate` reports it when it cannot run as written; messages
+    /// name `command` (`run`, or `trace` for a trace).
+    func loadDefinition(command: String = "run") throws(CommandFailure) -> StateMachine {
         let definition: NamedDefinition
         do {
             definition = try DefinitionLoader.load(reference: self.definition, read: read)
         } catch {
-            throw CommandFailure("asldb run: \(error.description)")
+            throw CommandFailure("asldb \(command): \(error.description)")
         }
         return try definition.loaded.runnableMachine(sourceFile: definition.sourceFile,
-                                                     refusal: "asldb run: \(definition.name) cannot be run; fix the errors above")
+                                                     refusal: "asldb \(command): \(definition.name) cannot be run; fix the errors above")
     }
 
     func readJSON(_ path: String, what: String) throws(CommandFailure) -> JSON {
-        let bytes: [UInt8]
-        do {
-            bytes = try read(path)
-        } catch {
-            throw CommandFailure("asldb run: cannot read the \(what): \(error.description)")
-        }
-        do {
-            return try JSONParser().parse(bytes)
-        } catch {
-            throw CommandFailure("\(displayName(path)):\(error.location): error: the \(what) is not valid JSON: \(error.message)")
-        }
+        try ReplayFiles(command: "run", read: read).readJSON(path, what: what)
     }
 
     func mockSource(_ path: String, testCase: String) throws(CommandFailure) -> MockTaskSource {

@@ -41,6 +41,9 @@ struct TestCasesCommand: ParsableCommand {
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
+    @Option(help: StateMachineType.help)
+    var type: StateMachineType = .standard
+
     func validate() throws {
         try HandlerTimeout.validate(handlerTimeout)
     }
@@ -48,7 +51,7 @@ struct TestCasesCommand: ParsableCommand {
     func run() throws {
         let (outcome, results, suite) = TestCasesInvocation(mockConfig: mockConfig, definition: definition, stateMachines: stateMachines,
                                                             handlers: handlers, expectedDirectory: expectedDirectory,
-                                                            handlerTimeout: handlerTimeout).run()
+                                                            handlerTimeout: handlerTimeout, type: type).run()
         if !outcome.output.isEmpty { printOutput(outcome.output, human: true) }
         if let junit, !results.isEmpty {
             let text = TestCasesJUnit.xml(suite: suite, results: results)

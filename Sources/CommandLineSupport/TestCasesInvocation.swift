@@ -10,6 +10,7 @@ struct TestCasesInvocation {
     /// Where `<TestCase>.input.json` and `<TestCase>.expected.json` live (default: next to the mock configuration).
     var expectedDirectory: String?
     var handlerTimeout: Int64 = 60
+    var type = StateMachineType.standard
     var read: ReplayFiles.Reader = { path throws(DefinitionReadError) in try DefinitionFile.read(path) }
 
     /// The outcome plus the results, for `--junit`.
@@ -42,6 +43,7 @@ struct TestCasesInvocation {
         }
         var options = ExecutionOptions()
         options.stateMachineName = machineName
+        options.type = type
         // A test compares outputs and events, never a visit's stages.
         options.recordsStages = false
         let runner = TestCaseRunner(definition: machine, configuration: configuration, stateMachine: machineName,
@@ -74,7 +76,8 @@ struct TestCasesInvocation {
         } catch {
             throw CommandFailure("asldb test: \(error.description)")
         }
-        return try files.readJSON(path, what: "\(kind) of test case \"\(name)\"")
+        let what = "\(kind) of test case \"\(name)\""
+        return try kind == "input" ? files.readInput(path, what: what) : files.readJSON(path, what: what)
     }
 
     static func directory(of path: String) -> String {

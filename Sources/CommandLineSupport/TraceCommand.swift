@@ -17,10 +17,10 @@ struct TraceCommand: ParsableCommand {
             Colour on a terminal; plain when piped or when NO_COLOR is set.
             """)
 
-    @Argument(help: "The definition file (JSON, YAML, or TEMPLATE#NAME), or - for standard input.")
+    @Argument(help: "The definition file (JSON, YAML, TEMPLATE#NAME, or describe-state-machine output), or - for standard input.")
     var definition: String
 
-    @Option(help: "The execution input: a JSON file, or - for standard input (default: {}).")
+    @Option(help: "The execution input: a JSON file or describe-execution output, or - for standard input (default: {}).")
     var input: String?
 
     @Option(name: .customLong("mock-config"), help: "A Step Functions Local mock configuration file.")
@@ -38,6 +38,9 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "Seed for retry jitter, States.MathRandom, States.UUID and generated names.")
     var seed: UInt64 = 0
 
+    @Option(help: StateMachineType.help)
+    var type: StateMachineType = .standard
+
     func validate() throws {
         if definition == "-" && input == "-" {
             throw ValidationError("the definition and the input cannot both come from standard input")
@@ -48,9 +51,10 @@ struct TraceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
+        var invocation = RunInvocation(definition: definition, input: input, mockConfig: mockConfig, testCase: testCase,
                                        stateMachine: stateMachine, format: .trace, seed: seed, inject: inject,
                                        color: TraceColor.wanted)
+        invocation.type = type
         try TraceColor.finish(invocation.run())
     }
 }

@@ -5,8 +5,8 @@ import StepDebugger
 extension RunInvocation {
     /// The debug session for this invocation's definition, input, mocks, seed and injections.
     func sessionSetup() throws(CommandFailure) -> (SessionSetup, [Injection]) {
-        let machine = try loadDefinition()
-        let inputValue = try input.map { path throws(CommandFailure) in try readJSON(path, what: "input") } ?? .object([:])
+        let machine = try loadDefinition(command: "trace")
+        let inputValue = try input.map { path throws(CommandFailure) in try ReplayFiles(command: "trace", read: read).readInput(path) } ?? .object([:])
         var source: any TaskSource = NoTaskSource()
         if let mockConfig {
             guard let testCase else { throw CommandFailure("asldb trace: --mock-config needs --test-case NAME to choose the test case") }

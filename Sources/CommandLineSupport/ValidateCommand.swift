@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
             is invalid, 2 a file could not be read.
             """)
 
-    @Argument(help: "Definition files (JSON, YAML, or templates, checked state machine by state machine; TEMPLATE#NAME checks one), or - for standard input.")
+    @Argument(help: "Definition files (JSON, YAML, describe-state-machine output, or templates, checked state machine by state machine; TEMPLATE#NAME checks one), or - for standard input.")
     var files: [String]
 
     @Flag(name: .shortAndLong, help: "Print only the problems, not the per-file verdicts and summary.")

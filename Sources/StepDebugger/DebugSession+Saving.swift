@@ -9,6 +9,7 @@ extension DebugSession {
         file.mockConfigPath = setup.mockConfigPath
         file.testCase = setup.testCase
         file.stateMachineName = setup.stateMachineName
+        file.type = setup.options.type
         file.injections = injections.map(\.spec)
         file.breakpoints = breakpoints.map { ($0.spec, $0.enabled) }
         file.taskResults = recordedTaskResults()
@@ -26,9 +27,11 @@ extension DebugSession {
             }
             return .succeeded(hit.response["Return"] ?? .null)
         }
-        var session = DebugSession(SessionSetup(definition: definition, input: file.input, seed: file.seed, taskSource: source,
-                                                definitionPath: file.definitionPath, mockConfigPath: file.mockConfigPath,
-                                                testCase: file.testCase, stateMachineName: file.stateMachineName))
+        var setup = SessionSetup(definition: definition, input: file.input, seed: file.seed, taskSource: source,
+                                 definitionPath: file.definitionPath, mockConfigPath: file.mockConfigPath,
+                                 testCase: file.testCase, stateMachineName: file.stateMachineName)
+        setup.options.type = file.type
+        var session = DebugSession(setup)
         for spec in file.injections { try session.arm(spec) }
         for (spec, enabled) in file.breakpoints {
             let bp = try session.addBreakpoint(spec)

@@ -18,6 +18,8 @@ public struct SessionFile: Sendable, Equatable {
     public var mockConfigPath: String?
     public var testCase: String?
     public var stateMachineName: String?
+    /// The state machine's type; absent in the file for a Standard one.
+    public var type = StateMachineType.standard
     public var taskResults: [TaskResult]
     public var injections: [String]
     /// Breakpoint specs with whether each is enabled.
@@ -36,6 +38,7 @@ public struct SessionFile: Sendable, Equatable {
         if let mockConfigPath { o["mockConfig"] = .string(mockConfigPath) }
         if let testCase { o["testCase"] = .string(testCase) }
         if let stateMachineName { o["stateMachine"] = .string(stateMachineName) }
+        if type != .standard { o["type"] = .string(type.rawValue) }
         o["taskResults"] = .array(taskResults.map { ["state": .string($0.state), "attempt": .int($0.attempt), "response": $0.response] })
         o["injections"] = .array(injections.map { .string($0) })
         o["breakpoints"] = .array(breakpoints.map { ["spec": .string($0.spec), "enabled": .bool($0.enabled)] })
@@ -57,6 +60,12 @@ public struct SessionFile: Sendable, Equatable {
         mockConfigPath = o["mockConfig"]?.stringValue
         testCase = o["testCase"]?.stringValue
         stateMachineName = o["stateMachine"]?.stringValue
+        if let text = o["type"] {
+            guard let type = text.stringValue.flatMap(StateMachineType.init(rawValue:)) else {
+                throw fail("/type must be \"STANDARD\" or \"EXPRESS\"")
+            }
+            self.type = type
+        }
         position = Int(o["position"]?.intValue ?? 0)
         taskResults = []
         for (i, item) in (o["taskResults"]?.arrayValue ?? []).enumerated() {

@@ -166,6 +166,24 @@ import StatesEngine
         #expect(lines.last == "asldb run: wait-\(seconds).json cannot be run; fix the errors above")
     }
 
+    /// `asldb trace` refuses what `asldb run` refuses, with the same lines and exit code.
+    @Test(arguments: ["dangling.json", "wait-1e12.json", "bad-retry.json", "nowhere.json"])
+    func traceRefusesAnUnrunnableDefinitionAsRunDoes(_ file: String) {
+        var trace = RunInvocation(definition: file, format: .trace)
+        trace.read = { path throws(DefinitionReadError) in
+            guard let text = Self.files[path] else { throw .notFound(path) }
+            return Array(text.utf8)
+        }
+        let traced = trace.run(), ran = run(file)
+        #expect(traced.exitCode == ExitStatus.usage && ran.exitCode == ExitStatus.usage)
+        #expect(traced.output.isEmpty)
+        let runLines = ran.errors.joined(separator: "\n").split(separator: "\n")
+        let traceLines = traced.errors.joined(separator: "\n").split(separator: "\n")
+        // The same diagnostics; only the command names itself.
+        #expect(traceLines.map { $0.replacing("asldb trace:", with: "asldb run:") } == runLines)
+        #expect(traceLines.last?.hasPrefix("asldb trace:") == true)
+    }
+
     @Test func aRetrierAWSRefusesIsNotRunWithADefaultInstead() {
         let outcome = run("bad-retry.json")
         #expect(outcome.exitCode == ExitStatus.usage)

@@ -84,12 +84,14 @@ import StatesEngine
         let outcome = check(["two.yaml", "ok.json"])
         #expect(outcome.output == [
             "two.yaml#First: valid (1 state)",
-            "two.yaml:12:59: error SCHEMA_VALIDATION_FAILED: 'Seconds' must be an integer from 0 to 99999999, not a string (at $.States.A.Seconds)",
-            "two.yaml#Second: invalid (1 error)",
+            // The template's parameter is filled in when it is deployed; until then a stand-in.
+            "two.yaml:12:59: warning PLACEHOLDER_SUBSTITUTED: 'Seconds' is the template placeholder \"${Delay}\", which is filled in "
+                + "when the template is deployed; asldb waits 0 seconds (at $.States.A.Seconds)",
+            "two.yaml#Second: valid (1 state, 1 warning)",
             "ok.json: valid (2 states)",
-            "3 definitions in 2 files checked: 2 valid, 1 invalid; 1 error, 0 warnings",
+            "3 definitions in 2 files checked: 3 valid, 0 invalid; 0 errors, 1 warning",
         ])
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.exitCode == 0)
         #expect(check(["two.yaml#First"]).output == ["two.yaml#First: valid (1 state)"])
     }
 

@@ -5,10 +5,11 @@ import Testing
 @Suite struct ExpressExecutionTests {
     let context = #"{"StartAt": "Look", "States": {"Look": {"Type": "Pass", "Parameters": {"execution.$": "$$.Execution"}, "End": true}}}"#
 
-    func execution(type: StateMachineType) throws -> Execution {
+    func execution(type: StateMachineType, definition: String? = nil, input: JSON = ["x": 1]) throws -> Execution {
         var options = ExecutionOptions(executionName: "run-1")
         options.type = type
-        var execution = Execution(definition: try machine(context), input: ["x": 1], options: options)
+        options.recordsStages = false
+        var execution = Execution(definition: try machine(definition ?? context), input: input, options: options)
         try execution.run()
         return execution
     }
@@ -28,5 +29,27 @@ import Testing
         let standard = try execution(type: .standard)
         #expect(standard.output?["execution"]?["Id"] == "arn:aws:states:us-east-1:111111111111:execution:M:run-1")
         #expect(standard.output?["execution"]?["RedriveCount"] == 0)
+    }
+
+    /// 20 000 rounds of a Pass and a Choice: 80 000 events, more than a Standard history holds.
+    let counter = """
+        {"StartAt": "Count", "States": {
+          "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "More?"},
+          "More?": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 20000, "Next": "Count"}], "Default": "Done"},
+          "Done": {"Type": "Succeed"}}}
+        """
+
+    @Test func anExpressExecutionHasNoHistoryLimit() throws {
+        let express = try execution(type: .express, definition: counter, input: ["n": 0])
+        #expect(express.status == .succeeded)
+        #expect(express.output == ["n": 20000])
+        #expect(express.history.count > 80_000)
+    }
+
+    @Test func aStandardExecutionStillFailsAt25000Events() throws {
+        let standard = try execution(type: .standard, definition: counter, input: ["n": 0])
+        #expect(standard.status == .failed)
+        #expect(standard.failure?.cause == "The execution reached the maximum number of history events (25000).")
+        #expect(standard.history.count == 25_000)
     }
 }

@@ -95,6 +95,53 @@ func replayFixtureMachine(_ name: String) throws -> StateMachine {
         #expect(fork.output?["shipped"] == [["tracking": "Z"]])
     }
 
+    /// A history whose payloads are JSON values except the execution input, still JSON text (as
+    /// some recordings of SQS callback chains are), or whose payloads are text but one is null.
+    @Test func anExecutionInputGivenAsJSONTextIsReplayedAsTheDocumentItHolds() throws {
+        let definition = #"{"StartAt": "Send", "States": {"Send": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": {"QueueUrl.$": "$.QueueUrl", "MessageBody": {"Message.$": "$.Message", "TaskToken.$": "$$.Task.Token"}}, "End": true}}}"#
+        var original = Execution(definition: try machine(definition), input: ["QueueUrl": "https://q", "Message": "hi"],
+                                 options: ExecutionOptions(taskSource: ClosureTaskSource { _ in .succeeded(["reply": "ok"]) }))
+        try original.run()
+        let text = try #require(original.historyJSON["events"]?.arrayValue)
+        func decoded(_ event: JSON, keepingInputText: Bool) -> JSON {
+            guard case .object(var object) = event else { return event }
+            for (key, member) in object where key.hasSuffix("EventDetails") {
+                guard case .object(var details) = member else { continue }
+                for payload in ["input", "output", "parameters"] {
+                    guard let value = details[payload]?.stringValue, !(keepingInputText && key == "executionStartedEventDetails") else { continue }
+                    details[payload] = (try? JSONParser().parse(value)) ?? .null
+                }
+                object[key] = .object(details)
+            }
+            return .object(object)
+        }
+        let mixed = text.map { decoded($0, keepingInputText: true) }
+        #expect(mixed[0]["executionStartedEventDetails"]?["input"]?.stringValue != nil)
+        let replayed = try Replay(definition: try machine(definition), recorded: try RecordedHistory(json: ["events": .array(mixed)]))
+        #expect(replayed.recorded.input == ["QueueUrl": "https://q", "Message": "hi"])
+        let outcome = try replayed.run()
+        #expect(outcome.divergence == nil)
+        #expect(outcome.execution.output == ["reply": "ok"])
+
+        // Text payloads with one null among them are still text.
+        var withNull = text
+        guard case .object(var last) = withNull[withNull.count - 1], case .object(var details)? = last["executionSucceededEventDetails"] else {
+            Issue.record("no ExecutionSucceeded event")
+            return
+        }
+        details["output"] = .null
+        last["executionSucceededEventDetails"] = .object(details)
+        withNull[withNull.count - 1] = .object(last)
+        #expect(try RecordedHistory(json: ["events": .array(withNull)]).input == ["QueueUrl": "https://q", "Message": "hi"])
+
+        // An execution whose input was a JSON string keeps it: its first state entered with that string.
+        var stringInput = Execution(definition: try machine(#"{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"x": 1}, "End": true}}}"#),
+                                    input: "{\"not\": \"decoded\"}", options: ExecutionOptions())
+        try stringInput.run()
+        let values = try #require(stringInput.historyJSON["events"]?.arrayValue).map { decoded($0, keepingInputText: false) }
+        #expect(try RecordedHistory(json: ["events": .array(values)]).input == "{\"not\": \"decoded\"}")
+    }
+
     @Test func historiesThatCannotBeReplayedSayWhatIsMissing() throws {
         let whole = try #require(try replayFixture("order.history.json").objectValue)
         let events = try #require(whole["events"]?.arrayValue)

@@ -21,6 +21,18 @@ struct ResourceTests {
         #expect(Resource(arn: "arn:aws:states:::aws-sdk:dynamodb:putItem").kind == .service(type: "aws-sdk:dynamodb", action: "putItem"))
     }
 
+    @Test func templatePlaceholdersInAnArnDoNotHideWhatItCalls() {
+        // As a definition cut out of a template has them, before CloudFormation fills them in.
+        #expect(Resource(arn: "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f").kind == .lambdaFunction)
+        let sdk = Resource(arn: "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:aws-sdk:transcribe:startTranscriptionJob")
+        #expect(sdk.kind == .service(type: "aws-sdk:transcribe", action: "startTranscriptionJob"))
+        let sync = Resource(arn: "arn:aws:states:${AWS::Region}:${AWS::AccountId}:athena:startQueryExecution.sync")
+        #expect(sync.kind == .service(type: "athena", action: "startQueryExecution.sync"))
+        #expect(sync.pattern == .sync)
+        #expect(Resource(arn: "arn:aws:states:us-east-1:111111111111:activity:${Name}").kind == .activity)
+        #expect(Resource(arn: "${ChargeFunction.Arn}").arn == "${ChargeFunction.Arn}")
+    }
+
     @Test func mockedAttemptsFollowTheirRangesAndRepeatTheLastOne() throws {
         let json = try JSONParser().parse("""
             {"StateMachines": {"M": {"TestCases": {"T": {"S": "R"}}}},

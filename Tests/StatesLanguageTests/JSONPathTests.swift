@@ -68,6 +68,31 @@ import StatesLanguage
         #expect(throws: JSONPathSyntaxError.self) { try JSONPath("$.a[") }
     }
 
+    @Test func quotedNamesAndFilterStringsUnescapeAsJaywayDoes() throws {
+        let document: JSON = ["it's": 1, "a\\b": 2, "say \"hi\"": 3, "tab\there": 4, "é": 5, "😀": 6, "azb": 7]
+        #expect(try JSONPath(#"$['it\'s']"#).evaluate(document) == 1)
+        #expect(try JSONPath(#"$["a\\b"]"#).evaluate(document) == 2)
+        #expect(try JSONPath(#"$["say \"hi\""]"#).evaluate(document) == 3)
+        #expect(try JSONPath(#"$['say "hi"']"#).evaluate(document) == 3)
+        #expect(try JSONPath(#"$['tab\there']"#).evaluate(document) == 4)
+        #expect(try JSONPath(#"$['\u00e9']"#).evaluate(document) == 5)
+        #expect(try JSONPath(#"$['\uD83D\uDE00']"#).evaluate(document) == 6)
+        // Before any other character the backslash goes.
+        #expect(try JSONPath(#"$['a\zb']"#).evaluate(document) == 7)
+        #expect(try JSONPath(#"$[?(@.name == 'it\'s')].n"#).evaluate([["name": "it's", "n": 1], ["name": "its", "n": 2]]) == [1])
+        #expect(throws: JSONPathSyntaxError.self) { try JSONPath(#"$['\uzz00']"#) }
+        #expect(throws: JSONPathSyntaxError.self) { try JSONPath(#"$['a\']"#) }
+    }
+
+    @Test func anUnquotedFilterWordIsTheStringItSpells() throws {
+        #expect(try eval("$.store.book[?(@.category == fiction)].title") == ["Sword", "Moby Dick"])
+        #expect(try eval("$.store.book[?(@.category==reference)].price") == [8.95])
+        // Numbers, true, false and null keep their meaning.
+        #expect(try eval("$.store.book[?(@.price == 8.95)].title") == ["Sayings"])
+        #expect(try eval("$.store.book[?(@.isbn == null)].title") == [])
+        #expect(throws: JSONPathSyntaxError.self) { try JSONPath("$[?(@.a == #x)]") }
+    }
+
     @Test func definiteness() throws {
         #expect(try JSONPath("$.a[0]['b']").isDefinite)
         #expect(try !JSONPath("$.a[*]").isDefinite)

@@ -12,16 +12,26 @@ import Testing
         let loaded = try fixture()
         #expect(loaded.isValid)
         let value = try #require(loaded.document?.value)
-        // Numeric fields get 1, the smallest value each accepts; anything else the placeholder text.
-        #expect(value["States"]?["Work"]?["TimeoutSeconds"] == 1)
-        #expect(value["States"]?["Rest"]?["Seconds"] == 1)
+        // Each is read as its quoted text; where a number belongs the model then does without it.
+        #expect(value["States"]?["Work"]?["TimeoutSeconds"] == "${timeout}")
         #expect(value["States"]?["Work"]?["Parameters"] == ["Settings": "${settings}", "Tags": ["${tag}"]])
         // A placeholder inside a string is fine as it is: no warning for the Resource.
         #expect(value["States"]?["Work"]?["Resource"] == "${WorkFunctionArn}")
+        let machine = try #require(loaded.machine)
+        guard case .task(let task)? = machine.states["Work"]?.kind, case .wait(let wait)? = machine.states["Rest"]?.kind else {
+            Issue.record("Work is not a Task or Rest not a Wait")
+            return
+        }
+        #expect(task.timeoutSeconds == nil)
+        #expect(wait.duration == .seconds(.literal(0)))
         #expect(loaded.warnings.map(\.code) == Array(repeating: .placeholderSubstituted, count: 4))
         #expect(loaded.warnings.map(\.path) == [
             "$.States.Work.Parameters.Settings", "$.States.Work.Parameters.Tags[0]", "$.States.Work.TimeoutSeconds", "$.States.Rest.Seconds",
         ])
+        // One warning for a placeholder, and where it stands in a number, it says what runs.
+        #expect(loaded.warnings[2].message == "'TimeoutSeconds' is the template placeholder \"${timeout}\", which is filled in when "
+                + "the template is deployed; asldb runs without a timeout")
+        #expect(loaded.warnings[3].message.hasSuffix("asldb waits 0 seconds"))
     }
 
     @Test func locationsAfterAPlaceholderStayWhereTheyAreInTheFile() throws {
@@ -31,7 +41,9 @@ import Testing
                 + "\"${settings}\" so the text parses as JSON; the real value is filled in when the file is deployed (at $.States.Work.Parameters.Settings)")
         // "${tag}" follows a placeholder that grew by two quotes on the same line.
         #expect(loaded.warnings[1].location == SourceLocation(line: 7, column: 56))
-        // "Next" follows a padded stand-in, so its column is the file's.
+        // Where the model reads a placeholder as a stand-in, the warning is at its field, as errors are.
+        #expect(loaded.warnings[2].location == SourceLocation(line: 8, column: 7))
+        // "Next" follows a quoted stand-in, so its column is the file's.
         let next = try #require(loaded.document?.sourceMap.keys["/States/Work/Next"])
         #expect(next == SourceLocation(line: 8, column: 37))
     }

@@ -52,6 +52,31 @@ import Testing
         #expect(greet?.loaded.warnings.isEmpty == true, "a known substitution is no stand-in")
     }
 
+    @Test func anIntrinsicOnlyADeploymentCanFollowIsAStandInWithAWarning() throws {
+        let template = """
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              Machine:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition:
+                    StartAt: Call
+                    States:
+                      Call:
+                        Type: Task
+                        Resource: !If [IsProd, arn:aws:lambda:us-east-1:111111111111:function:prod, arn:aws:lambda:us-east-1:111111111111:function:dev]
+                        End: true
+            """
+        let machine = try #require(try machines("stack.yaml", ["stack.yaml": template]).first)
+        #expect(machine.loaded.isValid)
+        #expect(value(machine, "/States/Call/Resource") == "${Fn::If}")
+        #expect(machine.formattedDiagnostics == [
+            "stack.yaml:12:13: warning PLACEHOLDER_SUBSTITUTED: the CloudFormation intrinsic Fn::If was read as \"${Fn::If}\"; "
+                + "CloudFormation fills in the real value when the template is deployed (at $.States.Call.Resource)",
+        ])
+    }
+
     @Test func fnJoinPartsThatAreFunctionsBecomePlaceholders() throws {
         let call = try machines(Self.template + "#CallMachine").first
         #expect(value(call, "/States/Call/Resource") == "${PayFunction.Arn}")

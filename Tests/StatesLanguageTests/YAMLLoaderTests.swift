@@ -116,9 +116,38 @@ import Testing
         #expect(result["folded"] == "one two\n")
         #expect(result["str"] == "3")
         #expect(result["int"] == 3)
-        // In a plain definition CloudFormation's tags mean nothing; the value stays.
+        // CloudFormation's tags are read as CloudFormation reads them, and then as stand-ins.
         #expect(result["sub"] == "arn:${AWS::Partition}:states:::lambda:invoke")
-        #expect(result["ref"] == "12")
+        #expect(result["ref"] == "${12}")
+    }
+
+    @Test func shortFormIntrinsicsInAPlainDefinitionLoadAsStandInsWithAWarningEach() throws {
+        let loaded = DefinitionLoader.load(text: """
+            StartAt: Transcribe
+            States:
+              Transcribe:
+                Type: Task
+                Resource: !GetAtt TranscribeFunction.Arn
+                Parameters:
+                  Bucket: !Ref MediaBucket
+                  Region: !Sub "${AWS::Region}"
+                Next: Pause
+              Pause:
+                Type: Wait
+                Seconds: ${ReminderTimeout}
+                End: true
+            """, fileName: "flow.asl.yaml")
+        #expect(loaded.isValid)
+        #expect(loaded.document?.value["States"]?["Transcribe"]?["Resource"] == "${TranscribeFunction.Arn}")
+        #expect(loaded.document?.value["States"]?["Transcribe"]?["Parameters"] == ["Bucket": "${MediaBucket}", "Region": "${AWS::Region}"])
+        #expect(loaded.lines(fileName: "flow.asl.yaml").map { $0.prefix(while: { $0 != " " }) } == [
+            "flow.asl.yaml:5:5:", "flow.asl.yaml:7:7:", "flow.asl.yaml:8:7:", "flow.asl.yaml:12:5:",
+        ])
+        #expect(loaded.warnings.map(\.path) == [
+            "$.States.Transcribe.Resource", "$.States.Transcribe.Parameters.Bucket", "$.States.Transcribe.Parameters.Region",
+            "$.States.Pause.Seconds",
+        ])
+        #expect(loaded.warnings[0].message.hasPrefix("the CloudFormation intrinsic Fn::GetAtt was read as \"${TranscribeFunction.Arn}\""))
     }
 
     @Test func anchorsAliasesAndMergeKeysExpand() throws {

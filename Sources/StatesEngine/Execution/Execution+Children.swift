@@ -31,6 +31,9 @@ extension Execution {
             var child = Frame(plan: processor, role: .iteration(index: i), input: item,
                               variables: frames[index].variables, lastEventId: frames[index].lastEventId)
             child.silent = run.distributed || frames[index].silent
+            if run.distributed, case .map(let map) = state.kind { child.express = map.executionType == "EXPRESS" } else {
+                child.express = frames[index].express
+            }
             frames.append(child)
         }
     }

@@ -197,12 +197,13 @@ public struct Execution: Sendable {
         if timeOutIfPast(now) { return }
         guard !frames.isEmpty else { return }
         let top = frames.count - 1
-        if let limit = options.historyLimit, frames[top].silent, frames[top].silentEvents >= limit {
+        // Only Standard executions have a limited history; an Express one has none to fill.
+        if let limit = options.historyLimit, frames[top].silent, !frames[top].express, frames[top].silentEvents >= limit {
             // A distributed Map's child execution has a history (and a limit) of its own.
             finishFrame(.failure(historyLimitReached(limit)))
             return
         }
-        if let limit = options.historyLimit, nextEventId >= limit {
+        if let limit = options.historyLimit, options.type == .standard, nextEventId >= limit {
             finishExecution(.failed, error: historyLimitReached(limit))
             return
         }

@@ -16,8 +16,8 @@ public struct ExecutionOptions: Sendable {
     public var account: String
     /// The state machine's type, which shapes the execution's ARN and context object.
     public var type: StateMachineType = .standard
-    /// Events after which the execution fails, as AWS fails a Standard execution at 25 000;
-    /// nil lifts the limit (benchmarks, long local loops).
+    /// Events after which a Standard execution fails, as AWS fails one at 25 000 (an Express
+    /// execution has no such limit); nil lifts the limit (benchmarks, long local loops).
     public var historyLimit: Int? = Execution.historyLimit
     /// Bytes over which an input, state output or task result fails with States.DataLimitExceeded,
     /// AWS's 256 KiB; nil lifts the limit (benchmarks over data AWS would refuse).

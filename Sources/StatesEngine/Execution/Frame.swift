@@ -48,6 +48,8 @@ struct Frame: Sendable {
     var silent = false
     /// Events a silent frame would have recorded in its own history.
     var silentEvents = 0
+    /// A silent frame that is an Express child execution, whose history AWS does not limit.
+    var express = false
 
     var machine: StateMachine { plan.machine }
     /// The current state (the frame only advances while it exists).

@@ -43,17 +43,20 @@ public struct RecordedHistory: Sendable {
         }
         guard !list.isEmpty else { throw .notAHistory("its \"events\" array is empty") }
         var events: [Event]
+        var asText = Self.payloadsAreText(list)
         do {
-            events = try Self.events(list, payloadsAreText: Self.payloadsAreText(list))
+            events = try Self.events(list, payloadsAreText: asText)
         } catch .badPayload(let id, let member, let message) {
             // Every payload a string yet one is not JSON text: the payloads were values all along.
             guard let asValues = try? Self.events(list, payloadsAreText: false) else {
                 throw .badPayload(eventId: id, member: member, message: message)
             }
             events = asValues
+            asText = false
         }
         // `--reverse-order` output lists newest first.
         if events.count > 1, events[0].id > events[events.count - 1].id { events.reverse() }
+        if !asText { Self.decodeTextInput(&events) }
         try self.init(events: events)
     }
 
@@ -98,11 +101,24 @@ public struct RecordedHistory: Sendable {
             guard case .object(let object) = raw else { continue }
             for (key, value) in object where key.hasSuffix("EventDetails") {
                 for payloadKey in HistoryEvent.textPayloads {
-                    if let payload = value[payloadKey], payload.stringValue == nil { return false }
+                    // A null payload (a tool's stand-in for none) says nothing either way.
+                    if let payload = value[payloadKey], payload != .null, payload.stringValue == nil { return false }
                 }
             }
         }
         return true
+    }
+
+    /// An execution input is JSON text, even in a history whose other payloads are values (some
+    /// recordings decode every payload but that one): then it is decoded here, once, into the
+    /// document the execution started with (`events` were read as values). A string input stays a string when the first state
+    /// entered with that string (the execution's input was a JSON string).
+    static func decodeTextInput(_ events: inout [Event]) {
+        guard let first = events.first, first.type == .executionStarted,
+              case .string(let text)? = first.details?["input"], let document = try? JSONParser().parse(text) else { return }
+        let entered = events.first { $0.type.rawValue.hasSuffix("StateEntered") }?.details?["input"]
+        if let entered, entered != document { return }
+        events[0].details?["input"] = document
     }
 
     static func events(_ list: [JSON], payloadsAreText: Bool) throws(ReplayProblem) -> [Event] {

@@ -82,9 +82,13 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, CustomString
     public static let unreachableState = DiagnosticCode(rawValue: "UNREACHABLE_STATE")
     /// A payload template key and value that disagree about being a path (`.$` suffix).
     public static let noDollar = DiagnosticCode(rawValue: "NO_DOLLAR")
-    /// asldb's own: a template placeholder outside a JSON string was replaced by a stand-in
-    /// value so the text could be read (`"TimeoutSeconds": ${timeout}`).
+    /// asldb's own: what a deployment fills in was read as a stand-in so the definition loads: a
+    /// template placeholder outside a JSON string (`"TimeoutSeconds": ${timeout}`) or where a
+    /// number belongs (`"MaxConcurrency": "${max}"`), a CloudFormation intrinsic (`{"Ref": "Queue"}`).
     public static let placeholderSubstituted = DiagnosticCode(rawValue: "PLACEHOLDER_SUBSTITUTED")
+    /// asldb's own: a JSONPath filter compares with a word written without quotes
+    /// (`[?(@.Type==Receipt)]`), which Step Functions reads as a string but other tools refuse.
+    public static let unquotedFilterWord = DiagnosticCode(rawValue: "UNQUOTED_FILTER_WORD")
     /// asldb's own: a template's state machine whose definition cannot be had (none given, in
     /// S3, an unreadable `DefinitionUri`, a `DefinitionString` that is not text).
     public static let templateDefinition = DiagnosticCode(rawValue: "TEMPLATE_DEFINITION")

@@ -11,6 +11,12 @@ extension DefinitionLoader {
         case unreadable(Diagnostic)
     }
 
+    /// A definition with its CloudFormation intrinsics read as stand-ins, and the warnings so far.
+    static func definition(_ document: JSONDocument, warnings: [Diagnostic]) -> FileContents {
+        let (replaced, standIns) = IntrinsicStandIns.replacing(in: document)
+        return .definition(replaced, warnings: warnings + standIns)
+    }
+
     /// JSON text parsed as a definition, directly or after its unquoted placeholders were replaced.
     struct TextReading {
         var result: Result<JSONDocument, JSONParseError>
@@ -36,12 +42,13 @@ extension DefinitionLoader {
                 guard let document = try? lenient.parseDocument(bytes, fileName: fileName) else {
                     return .unreadable(diagnostic(for: error))
                 }
-                return .definition(document, warnings: reading.warnings + [diagnostic(for: error)])
+                return definition(document, warnings: reading.warnings + [diagnostic(for: error)])
             case .failure(let error):
                 return .unreadable(diagnostic(for: error))
             case .success(let document):
                 if let template = CloudFormationTemplate(document: document) { return .template(template) }
-                return .definition(document, warnings: reading.warnings)
+                if let described = described(document, bytes: bytes) { return described }
+                return definition(document, warnings: reading.warnings)
             }
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -50,17 +57,16 @@ extension DefinitionLoader {
         }
         do {
             let yaml = try YAMLDocument(text: text)
-            let asTemplate = try yaml.reading(tags: .cloudFormation, fileName: fileName)
-            if let template = CloudFormationTemplate(document: asTemplate.document, literalBlocks: asTemplate.literalBlocks) {
+            let reading = try yaml.reading(fileName: fileName)
+            if let template = CloudFormationTemplate(document: reading.document, literalBlocks: reading.literalBlocks) {
                 return .template(template)
             }
-            let plain = try yaml.reading(tags: .dropped, fileName: fileName)
-            if plain.document.value.objectValue == nil, !hasYAMLExtension(fileName) {
+            if reading.document.value.objectValue == nil, !hasYAMLExtension(fileName) {
                 // Chosen by content, not by name: text that is not a YAML mapping was more likely
                 // meant as JSON, and JSON's message says better what is wrong with it.
                 if case .failure(let error) = parseText(bytes, fileName: fileName).result { return .unreadable(diagnostic(for: error)) }
             }
-            return .definition(plain.document, warnings: [])
+            return definition(reading.document, warnings: [])
         } catch {
             return .unreadable(diagnostic(for: error))
         }
@@ -105,7 +111,11 @@ extension DefinitionLoader {
     static func adding(_ extra: [Diagnostic], to loaded: LoadedDefinition) -> LoadedDefinition {
         guard !extra.isEmpty else { return loaded }
         var out = loaded
-        out.diagnostics = Diagnostic.sorted(loaded.diagnostics + extra)
+        // Where the model read a placeholder as a stand-in, its warning says more than the
+        // text's (that the placeholder was quoted, or an intrinsic turned into it).
+        let standIns = Set(loaded.diagnostics.filter { $0.code == .placeholderSubstituted }.map(\.pointer))
+        let kept = extra.filter { $0.code != .placeholderSubstituted || !standIns.contains($0.pointer) }
+        out.diagnostics = Diagnostic.sorted(loaded.diagnostics + kept)
         // An error found while reading the text (a duplicate key) means there is no definition to run.
         if extra.contains(where: { $0.severity == .error }) { out.machine = nil }
         return out

@@ -107,15 +107,23 @@ extension ModelBuilder {
     mutating func loadComparison(_ r: JSONObject, operator key: String, at p: String) -> ChoiceCondition? {
         let variable = string(r, "Variable", at: p, required: "a comparison")
         if let variable { checkPath(variable, kind: .value, field: "Variable", at: pointer(p, "Variable")) }
-        let operand = r[key] ?? .null
+        var operand = r[key] ?? .null
         let op = pointer(p, key)
         switch ChoiceOperators.all[key] ?? .string {
         case .string:
             if operand.stringValue == nil { schemaError("'\(key)' must be a string, not \(article(operand))", at: op) }
         case .number:
-            if operand.numberValue == nil { schemaError("'\(key)' must be a number, not \(article(operand))", at: op) }
+            if standsIn(operand, for: key, at: op, as: "0") {
+                operand = 0
+            } else if operand.numberValue == nil {
+                schemaError("'\(key)' must be a number, not \(article(operand))", at: op)
+            }
         case .boolean:
-            if operand.boolValue == nil { schemaError("'\(key)' must be a boolean, not \(article(operand))", at: op) }
+            if standsIn(operand, for: key, at: op, as: "true") {
+                operand = true
+            } else if operand.boolValue == nil {
+                schemaError("'\(key)' must be a boolean, not \(article(operand))", at: op)
+            }
         case .timestamp:
             if let text = operand.stringValue {
                 if Timestamp(text) == nil { schemaError("'\(key)' must be an RFC 3339 timestamp, not \"\(text)\"", at: op) }

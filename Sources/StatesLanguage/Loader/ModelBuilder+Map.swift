@@ -23,7 +23,10 @@ extension ModelBuilder {
 
         map.itemsPath = pathSetting(o, "ItemsPath", at: p, kind: .reference)
         if let items = o["Items"] {
-            if case .array = items { map.items = items } else if jsonataExpression(items) != nil { map.items = items } else {
+            if case .array = items { map.items = items } else if jsonataExpression(items) != nil { map.items = items } else if
+                standsIn(items, for: "Items", at: pointer(p, "Items"), as: "[] (no items)") {
+                map.items = []
+            } else {
                 schemaError("'Items' must be an array or a {% %} expression, not \(article(items))", at: pointer(p, "Items"))
             }
         }

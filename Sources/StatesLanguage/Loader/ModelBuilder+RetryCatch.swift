@@ -10,7 +10,7 @@ extension ModelBuilder {
             if let v = integer(o, "IntervalSeconds", at: rp, in: 1...99_999_999) { retrier.intervalSeconds = v }
             if let v = integer(o, "MaxAttempts", at: rp, in: 0...99_999_999) { retrier.maxAttempts = v }
             retrier.maxDelaySeconds = integer(o, "MaxDelaySeconds", at: rp, in: 1...31_622_400)
-            if let value = o["BackoffRate"] {
+            if let value = o["BackoffRate"], !standsIn(value, for: "BackoffRate", at: pointer(rp, "BackoffRate")) {
                 if let rate = value.doubleValue, rate >= 1.0 { retrier.backoffRate = rate } else {
                     let found = value.numberValue.map(JSONPrinter.format) ?? article(value)
                     valueError("'BackoffRate' must be a number of at least 1.0, not \(found)", at: pointer(rp, "BackoffRate"))

@@ -15,8 +15,7 @@ extension ModelBuilder {
     mutating func loadTask(_ o: JSONObject, name: String, language: QueryLanguage, at p: String) -> TaskState {
         // Templates (SAM, Serverless) put CloudFormation intrinsics here; say so instead of just "object".
         var task = TaskState(resource: "")
-        if case .object(let members)? = o["Resource"], members.count == 1, let key = members.keys.first,
-           key == "Ref" || key.hasPrefix("Fn::") {
+        if let key = o["Resource"].flatMap(IntrinsicStandIns.function(of:)) {
             schemaError("'Resource' must be an ARN string, not the CloudFormation intrinsic '\(key)'; "
                         + "deploy the template or substitute its value first", at: pointer(p, "Resource"))
         } else {
@@ -54,6 +53,7 @@ extension ModelBuilder {
                 return nil
             }
             if let problem = check(value, key) {
+                if standsIn(value, for: key, at: pointer(p, key)) { return nil }
                 valueError(language == .jsonata ? problem + " or a {% %} expression" : problem, at: pointer(p, key))
                 return nil
             }

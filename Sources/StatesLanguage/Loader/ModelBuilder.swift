@@ -66,7 +66,7 @@ struct ModelBuilder {
 
     /// An integer member within `range`; the message names the range in words.
     mutating func integer(_ o: JSONObject, _ key: String, at p: String, in range: ClosedRange<Int64>) -> Int64? {
-        guard let value = o[key] else { return nil }
+        guard let value = o[key], !standsIn(value, for: key, at: pointer(p, key)) else { return nil }
         return integer(value, key: key, at: pointer(p, key), in: range)
     }
 
@@ -102,9 +102,7 @@ struct ModelBuilder {
     }
 
     mutating func checkPath(_ text: String, kind: PathKind, field: String, at p: String) {
-        if let problem = PathSyntax.problem(in: text, kind: kind) {
-            sink.error(.invalidPath, "'\(field)' is not a valid \(kind.noun): \(problem)", at: p)
-        }
+        sink.checkPath(text, kind: kind, field: field, at: p)
     }
 
     /// `Assign`: an object whose keys name variables (`name` or, in JSONPath, `name.$`).

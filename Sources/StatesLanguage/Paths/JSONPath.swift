@@ -199,9 +199,18 @@ struct JSONPathParser {
     /// `JSON.maximumDepth`, and a ResultPath longer than that would build one that is.
     static let maximumSegments = JSON.maximumDepth
 
+    /// A word a filter compares with, written without quotes (`Receipt` in `[?(@.Type==Receipt)]`).
+    struct UnquotedWord: Equatable {
+        var word: String
+        /// 1-based, like a syntax error's.
+        var column: Int
+    }
+
     let chars: [Character]
     var pos = 0
     var nesting = 0
+    /// The unquoted words read so far, each as the string it spells.
+    var unquotedWords: [UnquotedWord] = []
 
     init(_ text: String) { chars = Array(text) }
 
@@ -230,6 +239,7 @@ struct JSONPathParser {
     }
 
     static func isIdentifierStart(_ c: Character) -> Bool { c == "_" || c.isLetter }
+    static func isUnquotedWordPart(_ c: Character) -> Bool { isIdentifierPart(c) || c == "-" || c == "." || c == ":" }
     static func isIdentifierPart(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
 
     /// Segments until the text ends or a character that cannot continue a path (inside filters).
@@ -368,22 +378,48 @@ struct JSONPathParser {
         return value
     }
 
+    /// A quoted name or filter string. Escapes read as Jayway's: `\\` `\'` `\"` and `\n` `\t` `\r`
+    /// `\b` `\f` `\uXXXX` for what they name; before any other character a backslash is dropped.
     mutating func parseQuoted() throws(JSONPathSyntaxError) -> String {
         guard let quote = peek, quote == "'" || quote == "\"" else { throw error("expected a quoted name") }
         let start = pos
         pos += 1
-        var s = ""
+        // UTF-16, as Jayway builds it, so a `\uD83D\uDE00` pair makes one character.
+        var units: [UInt16] = []
         while let c = peek {
             pos += 1
-            if c == quote { return s }
-            if c == "\\", let next = peek {
-                pos += 1
-                s.append(next)
-            } else {
-                s.append(c)
+            if c == quote { return String(decoding: units, as: UTF16.self) }
+            guard c == "\\", let next = peek else {
+                units += c.utf16
+                continue
+            }
+            pos += 1
+            switch next {
+            case "n": units.append(0x0A)
+            case "t": units.append(0x09)
+            case "r": units.append(0x0D)
+            case "b": units.append(0x08)
+            case "f": units.append(0x0C)
+            case "u": units += try parseUnicodeEscape(before: quote)
+            default: units += next.utf16
             }
         }
         throw error("unterminated string", at: start)
+    }
+
+    /// The four hex digits after `\u`; when the text closes first, Jayway drops the escape.
+    mutating func parseUnicodeEscape(before quote: Character) throws(JSONPathSyntaxError) -> [UInt16] {
+        let start = pos - 2
+        var digits = ""
+        while digits.count < 4, let c = peek, c != quote {
+            digits.append(c)
+            pos += 1
+        }
+        guard digits.count == 4 else { return [] }
+        guard digits.allSatisfy(\.isHexDigit), let unit = UInt16(digits, radix: 16) else {
+            throw error("'\\u\(digits)' is not a unicode escape; write four hex digits", at: start)
+        }
+        return [unit]
     }
 
     // MARK: Filters
@@ -531,6 +567,11 @@ struct JSONPathParser {
             case "null": return .literal(.null)
             default:
                 if let value = try? JSON.parse(word), value.numberValue != nil { return .literal(value) }
+                if let first = word.first, Self.isIdentifierStart(first), word.allSatisfy(Self.isUnquotedWordPart) {
+                    // `[?(@.Type==Receipt)]`: Step Functions takes the word as the string it spells.
+                    unquotedWords.append(UnquotedWord(word: word, column: start + 1))
+                    return .literal(.string(word))
+                }
                 throw error(word.isEmpty ? "unexpected '\(c)'" : "unexpected '\(word)'", at: start)
             }
         }

@@ -48,9 +48,7 @@ extension MachineChecker {
             return
         }
         if text.hasPrefix("$") {
-            if let problem = PathSyntax.problem(in: text, kind: .value) {
-                sink.error(.invalidPath, "'\(key)' is not a valid path: \(problem)", at: p)
-            }
+            sink.checkPath(text, kind: .value, field: key, at: p)
         } else if text.hasPrefix("States.") {
             if let problem = PathSyntax.intrinsicProblem(in: text) {
                 sink.error(.invalidPath, "'\(key)' is not a valid intrinsic function call: \(problem)", at: p)

@@ -37,6 +37,13 @@ enum PathSyntax {
         return nil
     }
 
+    /// The words a filter in `text` compares with unquoted, which Step Functions reads as strings.
+    static func unquotedWords(in text: String) -> [JSONPathParser.UnquotedWord] {
+        var parser = JSONPathParser(text)
+        guard (try? parser.parsePath()) != nil else { return [] }
+        return parser.unquotedWords
+    }
+
     static let manyNodes = "it can select many nodes; a reference path names one node through member names and single indexes"
 
     /// Why `text` is not a valid intrinsic function call, or nil when it is.
@@ -46,6 +53,22 @@ enum PathSyntax {
             return nil
         } catch {
             return "\(error.message) at column \(error.column)"
+        }
+    }
+}
+
+extension DiagnosticSink {
+    /// Reports path text that is not a valid path of `kind` for `field`, and warns of each word a
+    /// filter compares with unquoted.
+    mutating func checkPath(_ text: String, kind: PathKind, field: String, at p: String) {
+        if let problem = PathSyntax.problem(in: text, kind: kind) {
+            error(.invalidPath, "'\(field)' is not a valid \(kind.noun): \(problem)", at: p)
+            return
+        }
+        for unquoted in PathSyntax.unquotedWords(in: text) {
+            warning(.unquotedFilterWord, "'\(field)' compares with the unquoted word \(unquoted.word) (column \(unquoted.column)), "
+                    + "which Step Functions reads as the string '\(unquoted.word)'; quote it ('\(unquoted.word)'), as other JSONPath "
+                    + "tools refuse it", at: p)
         }
     }
 }

@@ -8,9 +8,11 @@ extension CloudFormationTemplate {
         case .object(let pointer):
             guard case .object = value(at: pointer) else { return loadText(at: pointer, substitutions: substitutions, validate: validate) }
             let definition = CloudFormationIntrinsic.resolved(value(at: pointer) ?? .null, substitutions)
-            let loaded = DefinitionLoader.load(document: JSONDocument(value: definition, sourceMap: sourceMap(under: pointer),
-                                                                      fileName: document.fileName), validate: validate)
-            return (loaded, document.fileName)
+            // What cannot be followed without deploying (an `Fn::If`, an `Fn::ImportValue`) is
+            // read as a stand-in, with a warning.
+            let (resolved, standIns) = IntrinsicStandIns.replacing(in: JSONDocument(value: definition, sourceMap: sourceMap(under: pointer),
+                                                                                   fileName: document.fileName))
+            return (DefinitionLoader.adding(standIns, to: DefinitionLoader.load(document: resolved, validate: validate)), document.fileName)
         case .text(let pointer):
             return loadText(at: pointer, substitutions: substitutions, validate: validate)
         case .uri(let pointer):
@@ -141,9 +143,7 @@ extension CloudFormationTemplate {
     }
 
     private func describe(_ value: JSON) -> String {
-        if case .object(let object) = value, object.count == 1, let name = object.keys.first, name == "Ref" || name.hasPrefix("Fn::") {
-            return "the intrinsic \(name)"
-        }
+        if let name = IntrinsicStandIns.function(of: value) { return "the intrinsic \(name)" }
         return "a" + (value.typeName.first.map { "aeiou".contains($0) } == true ? "n " : " ") + value.typeName
     }
 

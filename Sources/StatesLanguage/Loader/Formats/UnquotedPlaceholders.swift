@@ -16,20 +16,12 @@ struct UnquotedPlaceholders {
         var newColumn: Int
     }
 
-    /// ASL fields that must be numbers. A placeholder there becomes `1`, the smallest value each
-    /// of them accepts (0 is out of range for TimeoutSeconds, IntervalSeconds, BackoffRate...).
-    static let numericFields: Set<String> = [
-        "TimeoutSeconds", "HeartbeatSeconds", "Seconds", "IntervalSeconds", "MaxAttempts", "BackoffRate",
-        "MaxDelaySeconds", "MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount",
-        "MaxItemsPerBatch", "MaxInputBytesPerBatch", "MaxItems",
-    ]
-
     var text: [UInt8]
     var replacements: [Replacement]
 
     /// The text with every `${...}` outside JSON strings replaced: by its value when `known`
-    /// gives one (SAM substitutes the raw text), else by `1` in a numeric field and by the quoted
-    /// placeholder elsewhere. Nil when there is none.
+    /// gives one (SAM substitutes the raw text), else by the quoted placeholder, which a field
+    /// that needs a number then reads as a stand-in (`ModelBuilder.standsIn`). Nil when there is none.
     init?(_ bytes: [UInt8], known: [String: String] = [:]) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -38,10 +30,6 @@ struct UnquotedPlaceholders {
         // How far the new text's columns are ahead of the old on this line.
         var shift = 0
         var inString = false, escaped = false
-        var lastString: [UInt8] = []
-        var stringStart = 0
-        // The member name when the next value is a member's value.
-        var key: String?
         // After a `${` that nothing closes, where its line ends: the rest of the line is not
         // searched again for each `${` on it, which on a long line of them took hours.
         var unclosedUntil = 0
@@ -54,14 +42,9 @@ struct UnquotedPlaceholders {
                     escaped = true
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
-                    lastString = Array(bytes[stringStart..<i])
                 }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
-                stringStart = i + 1
-                key = nil
-            } else if byte == UInt8(ascii: ":") {
-                key = String(decoding: lastString, as: UTF8.self)
             } else if byte == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"), i >= unclosedUntil,
                       let end = Self.closingBrace(bytes, from: i + 2) ?? Self.unclosed(bytes, from: i, until: &unclosedUntil) {
                 let placeholder = String(decoding: bytes[i...end], as: UTF8.self)
@@ -70,9 +53,6 @@ struct UnquotedPlaceholders {
                 if let value = known[name] {
                     // On one line, so every later line keeps its number.
                     replacement = value.replacing("\n", with: " ").replacing("\r", with: " ")
-                } else if let key, Self.numericFields.contains(key) {
-                    // Padded to the placeholder's width, so what follows keeps its column.
-                    replacement = "1" + String(repeating: " ", count: max(0, placeholder.utf8.count - 1))
                 } else {
                     replacement = JSONPrinter.compact(.string(placeholder))
                 }
@@ -82,10 +62,7 @@ struct UnquotedPlaceholders {
                 out += Array(replacement.utf8)
                 column += placeholder.unicodeScalars.count
                 i = end + 1
-                key = nil
                 continue
-            } else if !Self.isSpace(byte) {
-                key = nil
             }
             out.append(byte)
             if byte == UInt8(ascii: "\n") {
@@ -162,19 +139,10 @@ struct UnquotedPlaceholders {
         for (pointer, location) in document.sourceMap.values { pointers[location] = pointer }
         return replacements.filter { !$0.isKnown }.map { replacement in
             let pointer = pointers[replacement.location] ?? ""
-            let value = replacement.replacement.trimmingSuffix(while: { $0 == " " })
             return Diagnostic(severity: .warning, code: .placeholderSubstituted,
-                              message: "the unquoted placeholder \(replacement.placeholder) was read as \(value) so the text "
+                              message: "the unquoted placeholder \(replacement.placeholder) was read as \(replacement.replacement) so the text "
                                   + "parses as JSON; the real value is filled in when the file is deployed",
                               pointer: pointer, path: ASLPath.path(of: pointer, in: document.value), location: replacement.location)
         }
-    }
-}
-
-private extension String {
-    func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var s = self
-        while let last = s.last, predicate(last) { s.removeLast() }
-        return s
     }
 }

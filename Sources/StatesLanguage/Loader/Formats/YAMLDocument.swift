@@ -1,14 +1,6 @@
 // The one file that sees Yams: everything else works on the `JSON` values made here.
 internal import Yams
 
-/// What becomes of YAML's short-form CloudFormation tags (`!Ref X`, `!Sub ...`, `!GetAtt A.B`).
-enum YAMLTagReading {
-    /// The tag is dropped and its value kept: in a plain definition `!Sub` has no meaning.
-    case dropped
-    /// The tag becomes its long form (`{"Ref": "X"}`, `{"Fn::Sub": ...}`), as CloudFormation reads it.
-    case cloudFormation
-}
-
 /// A YAML text parsed once, read into the same `JSONDocument` the JSON parser makes, with the
 /// line:column of every value and key.
 struct YAMLDocument {
@@ -45,19 +37,20 @@ struct YAMLDocument {
         }
     }
 
-    /// The document as JSON, labelled `fileName`.
-    func reading(tags: YAMLTagReading, fileName: String) throws(JSONParseError) -> Reading {
+    /// The document as JSON, labelled `fileName`. YAML's short-form CloudFormation tags
+    /// (`!Ref X`, `!Sub ...`, `!GetAtt A.B`) become their long forms (`{"Ref": "X"}`), as
+    /// CloudFormation reads them.
+    func reading(fileName: String) throws(JSONParseError) -> Reading {
         guard let root else {
             throw JSONParseError(message: "the document is empty; expected a YAML mapping", location: SourceLocation(line: 1, column: 1))
         }
-        var converter = Converter(tags: tags, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        var converter = Converter(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
         let value = try converter.json(root, pointer: "", depth: 0)
         return Reading(document: JSONDocument(value: value, sourceMap: converter.sourceMap, fileName: fileName),
                        literalBlocks: converter.literalBlocks)
     }
 
     private struct Converter {
-        let tags: YAMLTagReading
         let lines: [Substring]
         var sourceMap = SourceMap()
         var literalBlocks: [String: SourceLocation] = [:]
@@ -89,7 +82,7 @@ struct YAMLDocument {
             case .alias(let alias): tag = alias.tag.rawValue
             }
             // `!Sub x` read as `{"Fn::Sub": x}` puts x one level deeper, at `/Fn::Sub`.
-            let function = tags == .cloudFormation && Self.isCloudFormation(tag) ? Self.longName(tag: String(tag.dropFirst())) : nil
+            let function = Self.isCloudFormation(tag) ? Self.longName(tag: String(tag.dropFirst())) : nil
             let pointer = function.map { outer + "/" + JSONPointer.escape($0) } ?? outer
             sourceMap.values[pointer] = location
             let value: JSON
