@@ -31,14 +31,9 @@ extension DebuggerApp {
         for extra in [StatesErrorName.taskFailed, StatesErrorName.timeout, StatesErrorName.heartbeatTimeout] where !names.contains(extra) {
             names.append(extra)
         }
-        overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running))
-    }
-
-    /// The Task state whose attempt is waiting for an answer at the cursor, if any.
-    var waitingTask: (name: String, waitsForToken: Bool)? {
-        guard let frame = session.current.runningFrames.last, frame.entered, !session.current.isFinished,
-              case .task(let task)? = frame.machine[frame.stateName]?.kind else { return nil }
-        return (frame.stateName, task.resource.hasSuffix(".waitForTaskToken"))
+        // At a Task nothing answers, failing this very attempt is the way on that needs no answer.
+        let attempts = blocked?.state == name && running != nil ? "now" : "every"
+        overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running, attempts: attempts))
     }
 
     mutating func openAnswerForm() {

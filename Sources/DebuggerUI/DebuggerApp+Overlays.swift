@@ -3,17 +3,24 @@ extension DebuggerApp {
     mutating func handleOverlayKey(_ key: Key) {
         switch overlay {
         case nil: return
-        case .help:
-            let page = max(1, lastSize.height - 4)
-            let last = max(0, KeyBindings.helpRows.count - (lastSize.height - 4))
+        case .help, .messages:
+            let bounds = Rect(lastSize)
+            let count = overlayRows(width: TextBox.innerWidth(in: bounds)).count
+            let page = TextBox.visibleRows(in: bounds)
+            var offset = TextBox.clamped(overlayOffset, count: count, in: bounds)
             switch key {
-            case .escape, .char("?"), .char("q"), .enter: overlay = nil
-            case .down, .char("j"): helpOffset = min(last, helpOffset + 1)
-            case .up, .char("k"): helpOffset = max(0, helpOffset - 1)
-            case .pageDown, .char(" "): helpOffset = min(last, helpOffset + page)
-            case .pageUp: helpOffset = max(0, helpOffset - page)
+            case .escape, .char("q"), .enter: overlay = nil
+            case .char("?") where overlayName == "help": overlay = nil
+            case .char("m") where overlayName == "messages": overlay = nil
+            case .down, .char("j"): offset += 1
+            case .up, .char("k"): offset -= 1
+            case .pageDown, .char(" "): offset += page
+            case .pageUp: offset -= page
+            case .home: offset = 0
+            case .end: offset = count
             default: break
             }
+            overlayOffset = TextBox.clamped(offset, count: count, in: bounds)
         case .search(var input):
             switch key {
             case .escape: overlay = nil
@@ -110,6 +117,11 @@ extension DebuggerApp {
                 overlay = nil
             }
         }
+    }
+
+    /// The rows of the help or the message log, wrapped to `width`.
+    func overlayRows(width: Int) -> [[Span]] {
+        overlayName == "messages" ? log.rows(width: width) : KeyBindings.helpRows(width: width)
     }
 
     /// Arms the injection the form describes; returns why not when it cannot.

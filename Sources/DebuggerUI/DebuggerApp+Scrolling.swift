@@ -34,7 +34,7 @@ extension DebuggerApp {
 
     mutating func handleMouse(_ mouse: MouseEvent) {
         guard overlay == nil else { return }
-        guard let (panel, rect) = panelRects(in: Rect(x: 0, y: 1, width: lastSize.width, height: max(0, lastSize.height - 2)))
+        guard let (panel, rect) = panelRects(in: bodyRect(size: lastSize))
             .first(where: { $0.1.contains(mouse.position) }) else { return }
         let inner = rect.inset(by: 1)
         switch mouse.kind {

@@ -39,6 +39,7 @@ extension DebuggerApp {
     /// Everything drawn from the session must be rebuilt.
     mutating func sessionChanged() {
         generation = DataFlowCache.nextGeneration()
+        blocked = nil
         dataList.selection = 0
         dataList.offset = 0
         // At an error the lesson is what Retry and Catch do with it: show that first.
@@ -66,7 +67,7 @@ extension DebuggerApp {
             if let failure = session.current.failure { text += ": \(failure.error)" + (failure.cause.isEmpty ? "" : " (\(failure.cause))") }
             report(text + " · u steps back, r restarts", error: status != .succeeded)
         case .engineError(let message):
-            report(message + (waitingTask != nil ? " · or press a to answer it by hand" : ""), error: true)
+            if let waiting = waitingTask { block(at: waiting, reason: message) } else { report(message, error: true) }
         }
     }
 
@@ -77,8 +78,12 @@ extension DebuggerApp {
         switch key {
         case .char("q"): return .quit(0)
         case .char("?"), .function(1):
-            helpOffset = 0
+            overlayOffset = 0
             overlay = .help
+        case .char("m"):
+            // The newest messages are at the bottom: open there.
+            overlayOffset = Int.max
+            overlay = .messages
         case .char("s"), .function(11), .right: perform { $0.step() }
         case .char("n"), .function(10): perform { $0.next() }
         case .char("o"): perform { $0.stepOut() }

@@ -11,10 +11,11 @@ extension DebuggerApp {
             drawTooSmall(on: &screen)
             return screen
         }
-        let parts = screen.bounds.rows([.fixed(1), .rest, .fixed(1)])
+        let messageRows = statusMessageRows(width: size.width)
+        let parts = screen.bounds.rows([.fixed(1), .rest, .fixed(messageRows.count + 1)])
         drawHeader(in: parts[0], on: &screen)
         for (panel, rect) in panelRects(in: parts[1]) { draw(panel, in: rect, on: &screen) }
-        drawStatus(in: parts[2], on: &screen)
+        drawStatus(messageRows, in: parts[2], on: &screen)
         drawOverlay(on: &screen)
         return screen
     }
@@ -32,8 +33,12 @@ extension DebuggerApp {
     }
 
     func panelRect(_ panel: PanelID, size: Size) -> Rect? {
-        let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
-        return panelRects(in: body).first { $0.0 == panel }?.1
+        panelRects(in: bodyRect(size: size)).first { $0.0 == panel }?.1
+    }
+
+    /// The panels' part of the screen: under the header, over the status area.
+    func bodyRect(size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2 - statusMessageRows(width: size.width).count))
     }
 
     private func draw(_ panel: PanelID, in rect: Rect, on screen: inout Screen) {
@@ -73,10 +78,35 @@ extension DebuggerApp {
 
     static let barStyle = Style(foreground: .brightWhite, background: .palette(236))
 
-    private func drawStatus(in rect: Rect, on screen: inout Screen) {
-        StatusLine(hints: KeyBindings.hints(for: self), message: message,
-                   messageStyle: messageIsError ? Style(foreground: .red, attributes: .bold) : .fg(.yellow))
-            .render(in: rect, on: &screen)
+    /// How many hints the status line keeps beside a message before the message moves to a row of its own.
+    static let hintsBesideMessage = 2
+    /// The most rows a message takes above the hints; the message log (`m`) has the rest.
+    static let maxMessageRows = 2
+
+    /// The rows of the message drawn above the key hints, or none when it fits beside the first
+    /// hints. The message's start (where the key to press is) is never cut.
+    func statusMessageRows(width: Int) -> [String] {
+        let hints = KeyBindings.hints(for: self).prefix(Self.hintsBesideMessage)
+        let hintWidth = hints.reduce(0) { $0 + cellWidth($1.key) + 1 + cellWidth($1.action) + 2 }
+        let room = max(1, width - 2)
+        let messageWidth = cellWidth(truncated(message, toWidth: Int.max))
+        if message.isEmpty || messageWidth + 2 + hintWidth + 1 <= width { return [] }
+        var rows = wrapped(message, toWidth: room)
+        if rows.count > Self.maxMessageRows {
+            let more = " … m log"
+            rows = Array(rows.prefix(Self.maxMessageRows))
+            rows[rows.count - 1] = truncated(rows[rows.count - 1], toWidth: room - cellWidth(more), ellipsis: "") + more
+        }
+        return rows
+    }
+
+    private func drawStatus(_ messageRows: [String], in rect: Rect, on screen: inout Screen) {
+        let style = messageIsError ? Style(foreground: .red, attributes: .bold) : .fg(.yellow)
+        for (i, row) in messageRows.enumerated() {
+            screen.put(row, at: Point(x: rect.x + 1, y: rect.y + i), style: style, clip: rect.row(i))
+        }
+        StatusLine(hints: KeyBindings.hints(for: self), message: messageRows.isEmpty ? message : "", messageStyle: style)
+            .render(in: rect.row(messageRows.count), on: &screen)
     }
 
     private func drawTooSmall(on screen: inout Screen) {
@@ -122,7 +152,7 @@ extension DebuggerApp {
 
     func dataFlowRows() -> [DataFlowRow] {
         cache.rows(for: DataFlowCache.Key(generation: generation, folds: foldOverrides)) {
-            DataFlowRows(session: session, overrides: foldOverrides, banner: divergenceRows(), cache: cache).build()
+            DataFlowRows(session: session, overrides: foldOverrides, banner: waitingRows() + divergenceRows(), cache: cache).build()
         }
     }
 
@@ -233,7 +263,11 @@ extension DebuggerApp {
     private func drawOverlay(on screen: inout Screen) {
         switch overlay {
         case nil: return
-        case .help: KeyBindings.renderHelp(offset: helpOffset, on: &screen)
+        case .help, .messages:
+            let title = overlayName == "help" ? "asldb keys" : "Messages · newest last"
+            let hint = overlayName == "help" ? "? or Esc closes" : "m or Esc closes"
+            TextBox(title, rows: overlayRows(width: TextBox.innerWidth(in: screen.bounds)), offset: overlayOffset, hint: hint)
+                .render(in: screen.bounds, on: &screen)
         case .inject(let form): form.render(in: screen.bounds, on: &screen)
         case .edit(let form): form.render(in: screen.bounds, on: &screen)
         case .breakpoint(let form): form.render(in: screen.bounds, on: &screen)

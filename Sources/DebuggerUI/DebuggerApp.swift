@@ -37,13 +37,17 @@ public struct DebuggerApp {
     /// Columns the data-flow panel is scrolled to the right (`h`/`l`).
     var dataOffsetX = 0
     public internal(set) var overlay: Overlay?
-    /// The first help row shown when the help does not fit the window.
-    var helpOffset = 0
+    /// The first row shown of the help or the message log when it does not fit the window.
+    var overlayOffset = 0
     /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
     public internal(set) var searchQuery: String?
     /// The line on the right of the status bar: what the last command did.
     public internal(set) var message: String
     public internal(set) var messageIsError = false
+    /// Every message shown so far, for `m`.
+    var log = MessageLog()
+    /// The Task the last step could not run because nothing answers it.
+    var blocked: BlockedTask?
     /// Where `w` saves the session (`--session FILE`), nil for the default name.
     public var sessionPath: String?
     /// Set when the session replays a recorded AWS execution.
@@ -69,6 +73,7 @@ public struct DebuggerApp {
         graph = GraphLayout.layout(session.setup.definition)
         message = "paused before the first state · s step · c continue · ? help"
         selectedState = session.setup.definition.startAt
+        log.append(message, isError: false, event: 0)
     }
 
     /// Something drawn over the panels that takes the keys until it closes.
@@ -79,6 +84,8 @@ public struct DebuggerApp {
         case breakpoint(BreakpointForm)
         case answer(AnswerForm)
         case search(TextInput)
+        /// The message log (`m`).
+        case messages
     }
 
     /// The name of the visible overlay, for tests and the status line.
@@ -91,6 +98,7 @@ public struct DebuggerApp {
         case .breakpoint: return "breakpoint"
         case .answer: return "answer"
         case .search: return "search"
+        case .messages: return "messages"
         }
     }
 
@@ -119,5 +127,6 @@ public struct DebuggerApp {
     mutating func report(_ text: String, error: Bool = false) {
         message = text
         messageIsError = error
+        log.append(text, isError: error, event: session.cursor)
     }
 }

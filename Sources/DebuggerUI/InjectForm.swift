@@ -10,15 +10,16 @@ public struct InjectForm {
     public internal(set) var error: TextInput
     public internal(set) var cause = TextInput("")
     /// `every`, `now`, `k`, `j-k` (0 is the first try) or `next N`.
-    public internal(set) var attempts = TextInput("every")
+    public internal(set) var attempts: TextInput
     public internal(set) var field = Field.error
     /// Why the last Enter was refused, shown in the dialog.
     public internal(set) var problem: String?
     /// The attempt the state is on at this pause, when it is running; "now" needs one.
     let runningAttempt: Int?
 
-    init(state: String, suggestions: [String], runningAttempt: Int?) {
+    init(state: String, suggestions: [String], runningAttempt: Int?, attempts: String = "every") {
         self.state = state
+        self.attempts = TextInput(attempts)
         self.suggestions = suggestions
         self.runningAttempt = runningAttempt
         error = TextInput(suggestions.first ?? "")

@@ -35,44 +35,38 @@ enum KeyBindings {
             ("z", "zoom the focused panel to the whole window, again to go back"),
             ("f", "graph: follow the current state again after panning"),
             ("mouse", "click a state or an event to select it; wheel scrolls"),
+            ("m", "the message log: every status message in full"),
             ("?", "this help"),
             ("q  Ctrl-C", "quit"),
         ]),
     ])
 
-    /// The help as rows of text: a heading per section, then `keys  what they do`.
-    static var helpRows: [[Span]] {
+    /// The help as rows `width` cells wide: a heading per section, then `keys  what they do`,
+    /// a description too long for its row going on under itself rather than being cut.
+    static func helpRows(width: Int) -> [[Span]] {
+        let keyWidth = min(20, max(4, width / 3))
         var rows: [[Span]] = []
         for section in helpOverlay.sections {
             if !rows.isEmpty { rows.append([]) }
             rows.append([Span(section.title, style: Style(foreground: .brightWhite, attributes: .bold))])
             for binding in section.bindings {
-                rows.append([Span(" " + padded(binding.keys, toWidth: 20), style: Style(foreground: .cyan, attributes: .bold)),
-                             Span(binding.action)])
+                let keys = wrapped(binding.keys, toWidth: keyWidth)
+                let actions = wrapped(binding.action, toWidth: max(1, width - keyWidth - 2))
+                for i in 0..<max(keys.count, actions.count) {
+                    rows.append([Span(" " + padded(i < keys.count ? keys[i] : "", toWidth: keyWidth) + " ",
+                                      style: Style(foreground: .cyan, attributes: .bold)),
+                                 Span(i < actions.count ? actions[i] : "")])
+                }
             }
         }
         return rows
-    }
-
-    /// Draws the help over the screen, scrolled to `offset` when it does not fit.
-    static func renderHelp(offset: Int, on screen: inout Screen) {
-        let rows = helpRows
-        let width = min(screen.width - 2, 100)
-        let height = min(screen.height - 2, rows.count + 2)
-        let box = screen.bounds.centered(Size(width: width, height: height))
-        let visible = max(0, height - 2)
-        let first = max(0, min(offset, rows.count - visible))
-        let footer = rows.count > visible ? "↑↓ scroll · \(first + visible)/\(rows.count) · ? or Esc closes" : "? or Esc closes"
-        let inner = Panel("asldb keys", focused: true, footer: footer).render(in: box, on: &screen)
-        for y in 0..<inner.height where first + y < rows.count {
-            screen.put(rows[first + y], at: Point(x: inner.x + 1, y: inner.y + y), clip: inner)
-        }
     }
 
     /// The keys that work now, most useful first; the status line drops what does not fit.
     static func hints(for app: DebuggerApp) -> [(key: String, action: String)] {
         switch app.overlay {
         case .help: return [("↑↓", "scroll"), ("? Esc", "close help")]
+        case .messages: return [("↑↓", "scroll"), ("m Esc", "close the log")]
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
         case .answer: return [("Tab", "field"), ("Enter", "answer"), ("Esc", "cancel")]
@@ -80,7 +74,9 @@ enum KeyBindings {
         case nil: break
         }
         var hints: [(key: String, action: String)] = []
-        if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
+        if app.blocked != nil {
+            hints += [("a", "answer"), ("u", "back"), ("m", "log")]
+        } else if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
             hints += [("u", "back"), ("r", "restart")]
         } else {
             hints += [("s", "step"), ("n", "next"), ("c", "continue"), ("u", "back")]
