@@ -20,14 +20,20 @@ extension DebuggerApp {
         }
     }
 
-    /// Scrolls the graph so the selected state shows, and stops following the current one.
-    mutating func revealSelectedState() {
+    /// Centres the graph on the selected state (when it is out of the way), and stops following the current one.
+    mutating func scrollToSelectedState() {
         let view = graphView()
-        guard let name = selectedState, let box = view.box(of: name) else { return }
+        guard let name = selectedState, let box = graphBox(of: name, in: view) else { return }
         let viewport = panelInnerSize(.graph)
         graphScroll = effectiveGraphScroll(view: view, viewport: viewport)
-        graphScroll.follow(box, content: view.contentSize, viewport: viewport)
+        graphScroll.centre(on: box, content: view.contentSize, viewport: viewport)
         followCurrent = false
+    }
+
+    /// Brings the selected state into view and says what can be done with it.
+    mutating func revealSelectedState() {
+        guard let name = selectedState else { return }
+        scrollToSelectedState()
         let type = session.setup.definition.findState(name)?.typeName ?? ""
         report("selected \(name) (\(type)) · b breakpoint · g run to it" + (type == "Task" ? " · e inject" : ""))
     }

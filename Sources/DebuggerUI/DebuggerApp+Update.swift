@@ -8,6 +8,8 @@ extension DebuggerApp {
             return .quit(143)
         case .resize(let size):
             lastSize = size
+            // A state picked by hand stays in view in the new panel size.
+            if !followCurrent, selectedState != nil { scrollToSelectedState() }
         case .mouse(let mouse):
             handleMouse(mouse)
             // The wheel scrolls away from the selection on purpose: leave it there.
@@ -104,6 +106,11 @@ extension DebuggerApp {
         case .char(">"): stepIntoChild()
         case .char("<"): returnToParent()
         case .char("z"): zoomed.toggle()
+        case .char("-"):
+            compactGraph.toggle()
+            relayoutGraph()
+            if !followCurrent { scrollToSelectedState() }
+            report(compactGraph ? "compact graph: small boxes, no type tags · - again for the full size" : "full-size graph")
         case .char("f"):
             followCurrent = true
             report("the graph follows the current state")
@@ -128,7 +135,7 @@ extension DebuggerApp {
 
     private mutating func handleGraphKey(_ key: Key, page: Int) {
         let order = graphView().statesInReadingOrder
-        let index = selectedState.flatMap { order.firstIndex(of: $0) }
+        let index = selectedState.flatMap { order.firstIndex(of: hiddenStates[$0] ?? $0) }
         switch key {
         case .up, .char("k"), .down, .char("j"):
             guard !order.isEmpty else { return }
@@ -151,10 +158,24 @@ extension DebuggerApp {
             graphScroll.scroll(by: delta, content: view.contentSize, viewport: viewport)
         case .home: if let first = order.first { selectedState = first; revealSelectedState() }
         case .end: if let last = order.last { selectedState = last; revealSelectedState() }
-        case .enter:
-            if let name = selectedState { report("selected \(name) · b breakpoint · e inject · g run to it") }
+        case .enter, .char(" "):
+            guard let name = selectedState else { return }
+            switch session.setup.definition.findState(name)?.kind {
+            case .parallel?, .map?: toggleFold(name)
+            default: report("selected \(name) · b breakpoint · e inject · g run to it · Enter folds a Map or Parallel")
+            }
         default: break
         }
+    }
+
+    /// Folds or unfolds the body of the Parallel or Map state `name`.
+    mutating func toggleFold(_ name: String) {
+        guard let pointer = Self.statesWithPointers(session.setup.definition).first(where: { $0.name == name })?.pointer else { return }
+        let folding = !foldedStates.contains(pointer)
+        if folding { foldedStates.insert(pointer) } else { foldedStates.remove(pointer) }
+        relayoutGraph()
+        scrollToSelectedState()
+        report(folding ? "folded \(name): Enter unfolds it" : "unfolded \(name)")
     }
 
     private mutating func handleTimelineKey(_ key: Key, page: Int) {

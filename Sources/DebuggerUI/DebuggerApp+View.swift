@@ -124,21 +124,57 @@ extension DebuggerApp {
 
     // MARK: - Panels
 
+    /// The graph panel's title: which of the states in reading order is selected, and the zoom.
+    func graphTitle(_ view: GraphView) -> String {
+        let order = view.statesInReadingOrder
+        var title = PanelID.graph.title
+        if let selected = selectedState.map({ hiddenStates[$0] ?? $0 }), let index = order.firstIndex(of: selected) {
+            title += " · \(index + 1)/\(order.count)"
+        } else {
+            title += " · \(order.count) states"
+        }
+        if compactGraph { title += " · compact" }
+        return title
+    }
+
     private func drawGraph(in rect: Rect, on screen: inout Screen) {
         let view = graphView()
         var footer = ""
         if let selected = selectedState, selected != currentState { footer = "selected " + selected }
-        let inner = Panel(PanelID.graph.title, focused: focus == .graph, footer: footer).render(in: rect, on: &screen)
+        // The title and footer leave room for the overflow arrows near the corners.
+        let room = max(0, rect.width - 8)
+        let panel = Panel(truncated(graphTitle(view), toWidth: room), focused: focus == .graph, footer: truncated(footer, toWidth: room))
+        let inner = panel.render(in: rect, on: &screen)
         var scroll = effectiveGraphScroll(view: view, viewport: inner.size)
         scroll.clamp(content: view.contentSize, viewport: inner.size)
         view.render(scroll: scroll, in: inner, on: &screen)
+        drawOverflowMarks(scroll: scroll, content: view.contentSize, panel: panel, in: rect, on: &screen)
     }
 
-    /// The graph's scroll position for drawing: following the current state unless the user panned.
+    /// An arrow on each border the graph goes on past: in the middle of the sides, near a
+    /// corner at the top (right of the title) and the bottom (left of the footer).
+    private func drawOverflowMarks(scroll: ScrollState, content: Size, panel: Panel, in rect: Rect, on screen: inout Screen) {
+        let inner = rect.inset(by: 1)
+        guard inner.width > 2, inner.height > 2 else { return }
+        let style = (panel.isFocused ? panel.focusedBorderStyle : panel.borderStyle).with(.bold)
+        let midY = rect.y + rect.height / 2
+        if scroll.offset.y > 0 { screen.put("▲", at: Point(x: rect.maxX - 3, y: rect.y), style: style) }
+        if scroll.offset.y + inner.height < content.height { screen.put("▼", at: Point(x: rect.x + 2, y: rect.maxY - 1), style: style) }
+        if scroll.offset.x > 0 { screen.put("◀", at: Point(x: rect.x, y: midY), style: style) }
+        if scroll.offset.x + inner.width < content.width { screen.put("▶", at: Point(x: rect.maxX - 1, y: midY), style: style) }
+    }
+
+    /// The box that shows `name` in the graph: its own, or the folded box it is hidden in.
+    func graphBox(of name: String, in view: GraphView) -> Rect? {
+        view.box(of: hiddenStates[name] ?? name)
+    }
+
+    /// The graph's scroll position for drawing: centred on the current state unless the user
+    /// picked another state or panned.
     func effectiveGraphScroll(view: GraphView, viewport: Size) -> ScrollState {
         var scroll = graphScroll
-        if followCurrent, let name = currentState ?? selectedState, let box = view.box(of: name) {
-            scroll.follow(box, content: view.contentSize, viewport: viewport)
+        if followCurrent, let name = currentState ?? selectedState, let box = graphBox(of: name, in: view) {
+            scroll.centre(on: box, content: view.contentSize, viewport: viewport)
         }
         return scroll
     }

@@ -21,6 +21,12 @@ public struct DebuggerApp {
     /// What the header names: the definition's file name and Comment.
     public let title: String
     var graph: GraphCanvas
+    /// Whether the graph is laid out small (`-`), so a wide machine fits the panel.
+    public internal(set) var compactGraph = false
+    /// JSON Pointers of the Parallel and Map states whose bodies are folded (Enter on the graph).
+    public internal(set) var foldedStates: Set<String> = []
+    /// States inside a folded body, by name, and the folded box that stands for them.
+    var hiddenStates: [String: String] = [:]
     public internal(set) var focus: PanelID = .graph
     /// Whether the focused panel fills the whole body (`z`).
     public internal(set) var zoomed = false
@@ -114,9 +120,46 @@ public struct DebuggerApp {
 
     /// The graph view for the cursor's moment.
     func graphView(colors: Bool = true) -> GraphView {
-        GraphView(canvas: graph, marks: cache.marks(generation: generation, selected: selectedState) {
+        var marks = cache.marks(generation: generation, selected: selectedState) {
             GraphMarks(session: session, selected: selectedState)
-        }, colors: colors)
+        }
+        if !hiddenStates.isEmpty { marks = marks.folded(into: hiddenStates) }
+        return GraphView(canvas: graph, marks: marks, colors: colors)
+    }
+
+    /// The graph's layout options as the user chose them.
+    var graphOptions: GraphLayout.Options {
+        compactGraph ? .compact(folded: foldedStates) : GraphLayout.Options(folded: foldedStates)
+    }
+
+    /// Lays the graph out again after the definition, the zoom or the folds changed.
+    mutating func relayoutGraph() {
+        let machine = session.setup.definition
+        let all = Self.statesWithPointers(machine)
+        foldedStates = foldedStates.filter { pointer in all.contains { $0.pointer == pointer } }
+        graph = GraphLayout.layout(machine, options: graphOptions)
+        hiddenStates = [:]
+        // The outermost fold stands for everything under it.
+        for container in foldedStates.sorted(by: { $0.count < $1.count }) {
+            guard let name = all.first(where: { $0.pointer == container })?.name else { continue }
+            for state in all where state.pointer.hasPrefix(container + "/") && hiddenStates[state.name] == nil {
+                hiddenStates[state.name] = name
+            }
+        }
+    }
+
+    /// Every state of the machine, nested ones included, with its JSON Pointer.
+    static func statesWithPointers(_ machine: StateMachine) -> [(name: String, pointer: String)] {
+        var result: [(name: String, pointer: String)] = []
+        for state in machine.states.values {
+            result.append((state.name, state.pointer))
+            switch state.kind {
+            case .parallel(let p): for branch in p.branches { result += statesWithPointers(branch) }
+            case .map(let m): result += statesWithPointers(m.processor)
+            default: break
+            }
+        }
+        return result
     }
 
     /// Shows a note on the status line, such as which files the debugger picked.

@@ -31,6 +31,22 @@ public struct GraphMarks: Sendable, Hashable {
     }
 }
 
+extension GraphMarks {
+    /// The marks with states hidden inside folded boxes given to the box that stands for them:
+    /// the execution is in a folded Map when it is in one of its states.
+    func folded(into containers: [String: String]) -> GraphMarks {
+        func shown(_ name: String) -> String { containers[name] ?? name }
+        var marks = self
+        marks.current = current.map(shown)
+        marks.selected = selected.map(shown)
+        marks.visited = Set(visited.map(shown))
+        marks.failed = Set(failed.map(shown))
+        marks.breakpoints = Set(breakpoints.map(shown))
+        marks.attempts = attempts.filter { containers[$0.key] == nil }
+        return marks
+    }
+}
+
 /// How many attempts a retrying state has made out of the most it may make.
 public struct RetryProgress: Sendable, Hashable {
     public var made: Int
