@@ -12,8 +12,9 @@ extension DebuggerApp {
         let rows = dataFlowRows().count
         if let selection = dataList.selection, selection >= rows { dataList.selection = max(0, rows - 1) }
         dataList.scrollToSelection(height: panelInnerHeight(.dataFlow), count: rows)
-        timelineList.selection = session.cursor > 0 ? session.cursor - 1 : nil
-        timelineList.scrollToSelection(height: panelInnerHeight(.timeline), count: session.recordedEvents)
+        let timeline = filteredTimeline()
+        timelineList.selection = session.cursor > 0 ? timeline.lastIndex { $0 <= session.cursor - 1 } : nil
+        timelineList.scrollToSelection(height: panelInnerHeight(.timeline), count: timeline.count)
         inspectorList.scrollToSelection(height: panelInnerHeight(.inspector), count: inspectorRows().count)
         if followCurrent {
             graphScroll = effectiveGraphScroll(view: graphView(), viewport: panelInnerSize(.graph))
@@ -59,8 +60,9 @@ extension DebuggerApp {
                     revealSelectedState()
                 }
             case .timeline:
+                let timeline = filteredTimeline()
                 let index = timelineList.offset + row
-                if index < session.recordedEvents { travel(to: index + 1) }
+                if index < timeline.count { travel(to: timeline[index] + 1) }
             case .dataFlow:
                 let index = dataList.offset + row
                 if index < dataFlowRows().count { dataList.selection = index }
@@ -81,7 +83,7 @@ extension DebuggerApp {
             followCurrent = false
             graphScroll.scroll(by: Point(x: 0, y: delta), content: view.contentSize, viewport: viewport)
         case .dataFlow: dataList.offset = moved(dataList.offset, count: dataFlowRows().count)
-        case .timeline: timelineList.offset = moved(timelineList.offset, count: session.recordedEvents)
+        case .timeline: timelineList.offset = moved(timelineList.offset, count: filteredTimeline().count)
         case .inspector: inspectorList.offset = moved(inspectorList.offset, count: inspectorRows().count)
         }
     }

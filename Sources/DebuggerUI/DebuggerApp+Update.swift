@@ -87,6 +87,8 @@ extension DebuggerApp {
             overlayOffset = Int.max
             overlay = .messages
         case .char("s"), .function(11), .right: perform { $0.step() }
+        case .char("n") where activeSearch != nil: findNext(backward: false)
+        case .char("N") where activeSearch != nil: findNext(backward: true)
         case .char("n"), .function(10): perform { $0.next() }
         case .char("o"): perform { $0.stepOut() }
         case .char("c"), .function(5): perform { $0.continueRunning() }
@@ -111,10 +113,14 @@ extension DebuggerApp {
             relayoutGraph()
             if !followCurrent { scrollToSelectedState() }
             report(compactGraph ? "compact graph: small boxes, no type tags · - again for the full size" : "full-size graph")
+        case .escape where activeSearch != nil:
+            endSearch()
+            report("search ended · n steps over again")
+        case .char("f") where focus == .timeline: openSearch(.timelineFilter)
         case .char("f"):
             followCurrent = true
             report("the graph follows the current state")
-        case .char("/"): overlay = .search(TextInput(searchQuery ?? ""))
+        case .char("/"): openSearch(focus == .graph ? .states : focus == .timeline ? .events : .data)
         case .tab: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
         case .backTab: focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
         default: handlePanelKey(key)
@@ -181,6 +187,7 @@ extension DebuggerApp {
     private mutating func handleTimelineKey(_ key: Key, page: Int) {
         let count = session.recordedEvents
         guard count > 0 else { return }
+        if timelineFilter != nil { return handleFilteredTimelineKey(key, page: page) }
         var target = session.cursor
         switch key {
         case .up, .char("k"): target -= 1
@@ -193,6 +200,25 @@ extension DebuggerApp {
         default: return
         }
         travel(to: min(max(target, 0), count))
+    }
+
+    /// With a filter the arrows travel between the events it keeps.
+    private mutating func handleFilteredTimelineKey(_ key: Key, page: Int) {
+        let rows = filteredTimeline()
+        guard !rows.isEmpty else { return report("no event matches the filter · f changes it", error: true) }
+        let here = session.cursor - 1
+        let at = rows.lastIndex { $0 <= here }
+        let target: Int
+        switch key {
+        case .up, .char("k"): target = (at.map { rows[$0] == here ? $0 - 1 : $0 }) ?? 0
+        case .down, .char("j"): target = at.map { $0 + 1 } ?? 0
+        case .pageUp: target = (at ?? 0) - page
+        case .pageDown: target = (at ?? -1) + page
+        case .home: target = 0
+        case .end: target = rows.count - 1
+        default: return
+        }
+        travel(to: rows[min(max(target, 0), rows.count - 1)] + 1)
     }
 
     /// Moves the whole view to the moment after event `position` of the recorded history.

@@ -217,10 +217,11 @@ extension DebuggerApp {
             if row.isHeading { spans = spans.map { Span($0.text, style: $0.style.with(.bold)) } }
             let origin = Point(x: line.x - dataOffsetX + row.indent, y: line.y)
             screen.put(spans, at: origin, clip: line)
-            if let query, !query.isEmpty { highlight(query, in: row.text, at: origin, clip: line, on: &screen) }
             if focus == .dataFlow && index == selection {
                 screen.restyle(line) { $0.bg(.palette(237)).with(.bold) }
             }
+            // Drawn over the selection's background, so a match reads the same on any row.
+            if let query, !query.isEmpty { highlight(query, in: row.text, at: origin, clip: line, on: &screen) }
         }
     }
 
@@ -228,6 +229,10 @@ extension DebuggerApp {
     static func clampedOffset(_ offset: Int, count: Int, height: Int) -> Int {
         max(0, min(offset, count - height))
     }
+
+    /// A search match: the terminal's own colours swapped, bold. No colour of ours, so it reads
+    /// on dark and light themes alike and stays the same under NO_COLOR.
+    static let matchStyle = Style(attributes: [.reverse, .bold])
 
     /// Marks every occurrence of `query` (lowercased) in a drawn row.
     private func highlight(_ query: String, in text: String, at origin: Point, clip: Rect, on screen: inout Screen) {
@@ -240,7 +245,7 @@ extension DebuggerApp {
             if index + needle.count <= haystack.count && Array(haystack[index..<(index + needle.count)]) == needle {
                 let width = cellWidth(String(haystack[index..<(index + needle.count)]))
                 let cells = Rect(x: origin.x + column, y: origin.y, width: width, height: 1).intersection(clip)
-                screen.restyle(cells) { _ in Style(foreground: .black, background: .yellow, attributes: .bold) }
+                screen.restyle(cells) { _ in Self.matchStyle }
                 column += width
                 index += needle.count
             } else {
@@ -252,19 +257,26 @@ extension DebuggerApp {
 
     private func drawTimeline(in rect: Rect, on screen: inout Screen) {
         let history = session.history
-        let count = history.count
+        let rows = filteredTimeline()
+        let count = rows.count
         let selected = session.cursor > 0 ? session.cursor - 1 : nil
-        let footer = count == 0 ? "" : "\(session.cursor)/\(count)"
-        let inner = Panel(PanelID.timeline.title, focused: focus == .timeline, footer: footer).render(in: rect, on: &screen)
+        var footer = history.count == 0 ? "" : "\(session.cursor)/\(history.count)"
+        var title = PanelID.timeline.title
+        if let filter = timelineFilter {
+            title += " · \"\(filter)\""
+            footer = "\(count) of \(history.count)"
+        }
+        let inner = Panel(title, focused: focus == .timeline, footer: footer).render(in: rect, on: &screen)
         var list = timelineList
         list.offset = Self.clampedOffset(list.offset, count: count, height: inner.height)
         if count == 0 {
-            screen.put("no events yet: s steps", at: inner.origin, style: .dim, clip: inner)
+            let note = history.isEmpty ? "no events yet: s steps" : "no event matches the filter: f changes it"
+            screen.put(note, at: inner.origin, style: .dim, clip: inner)
             return
         }
         for y in 0..<inner.height {
-            let index = list.offset + y
-            guard index < count else { break }
+            guard list.offset + y < count else { break }
+            let index = rows[list.offset + y]
             let line = inner.row(y)
             var spans = TimelineRow.spans(for: history[index], level: session.level(at: index + 1),
                                           start: session.setup.options.startTime)
@@ -308,11 +320,24 @@ extension DebuggerApp {
         case .edit(let form): form.render(in: screen.bounds, on: &screen)
         case .breakpoint(let form): form.render(in: screen.bounds, on: &screen)
         case .answer(let form): form.render(in: screen.bounds, on: &screen)
-        case .search(var input):
-            let bar = screen.bounds.row(screen.height - 1)
-            screen.fill(bar)
-            let x = screen.put("/", at: bar.origin, style: .bold, clip: bar)
-            input.render(in: Rect(x: x, y: bar.y, width: bar.width - x, height: 1), on: &screen, style: .plain)
+        case .search(var bar):
+            let row = screen.bounds.row(screen.height - 1)
+            screen.fill(row)
+            let prompt: String
+            switch bar.scope {
+            case .states: prompt = "find state: "
+            case .data: prompt = "find in data: "
+            case .events: prompt = "find event: "
+            case .timelineFilter: prompt = "filter timeline: "
+            }
+            let x = screen.put(prompt, at: row.origin, style: .bold, clip: row)
+            var right = row.maxX
+            if let problem = bar.problem {
+                let text = truncated(problem, toWidth: max(0, (row.width - x) / 2))
+                right = row.maxX - cellWidth(text) - 1
+                screen.put(text, at: Point(x: right, y: row.y), style: Style(foreground: .red, attributes: .bold), clip: row)
+            }
+            bar.input.render(in: Rect(x: x, y: row.y, width: max(0, right - x - 1), height: 1), on: &screen, style: .plain)
         }
     }
 }

@@ -47,6 +47,10 @@ public struct DebuggerApp {
     var overlayOffset = 0
     /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
     public internal(set) var searchQuery: String?
+    /// Where `n` and `N` look while a search is active; nil when `n` steps over.
+    public internal(set) var activeSearch: SearchScope?
+    /// Shows only the timeline events whose state name or type contains this (`f` in the timeline).
+    public internal(set) var timelineFilter: String?
     /// The line on the right of the status bar: what the last command did.
     public internal(set) var message: String
     public internal(set) var messageIsError = false
@@ -89,7 +93,7 @@ public struct DebuggerApp {
         case edit(EditForm)
         case breakpoint(BreakpointForm)
         case answer(AnswerForm)
-        case search(TextInput)
+        case search(SearchBar)
         /// The message log (`m`).
         case messages
     }

@@ -31,9 +31,10 @@ enum KeyBindings {
             ("PgUp PgDn Home End", "page, first, last"),
             ("Enter", "data flow: fold or unfold a stage or a JSON node"),
             ("[  ]", "data flow: previous / next stage"),
-            ("/", "search the data flow (folded parts open) or, from the timeline, the events"),
+            ("/", "search: graph: state names as you type; data flow: its text (folded parts open); timeline: events"),
+            ("n  N", "while a search is active: next / previous match (Esc ends the search, n steps over again)"),
             ("z", "zoom the focused panel to the whole window, again to go back"),
-            ("f", "graph: follow the current state again after panning"),
+            ("f", "graph: follow the current state again after panning; timeline: filter by state name or event type"),
             ("-", "graph: compact zoom (small boxes, no type tags) for wide machines; again for full size"),
             ("Enter Space", "graph: fold or unfold the body of the selected Map or Parallel"),
             ("mouse", "click a state or an event to select it; wheel scrolls"),
@@ -72,10 +73,11 @@ enum KeyBindings {
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
         case .answer: return [("Tab", "field"), ("Enter", "answer"), ("Esc", "cancel")]
-        case .search: return [("Enter", "find"), ("Esc", "cancel")]
+        case .search: return [("Enter", "keep"), ("Esc", "cancel")]
         case nil: break
         }
         var hints: [(key: String, action: String)] = []
+        if app.activeSearch != nil { hints += [("n N", "match"), ("Esc", "end search")] }
         if app.blocked != nil {
             hints += [("a", "answer"), ("u", "back"), ("m", "log")]
         } else if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {

@@ -186,7 +186,7 @@ import Testing
 
     @Test func searchSelectsTheMatchingRowAndHighlightsIt() throws {
         var app = try AppHarness.app()
-        app.press(.char("/"))
+        app.press(.tab, .char("/"))
         app.type("PEN-1")
         app.press(.enter)
         #expect(app.focus == .dataFlow)
@@ -412,7 +412,7 @@ import Testing
         for _ in 0..<10 where !(app.session.visit(at: app.session.cursor)?.finished ?? false) { app.press(.char("s")) }
         // "ana@example.com" sits in the folded input stage and in folded "customer" objects.
         #expect(!app.dataFlowText.contains { $0.contains("\"email\": \"ana@example.com\"") })
-        app.press(.char("/"))
+        app.press(.tab, .char("/"))
         app.type("ana@example")
         app.press(.enter)
         let selected = try #require(app.dataList.selection)
