@@ -13,6 +13,11 @@ struct DataFlowRow: Sendable {
     var indent = 0
     /// The stage document this row belongs to, so search can look inside folded parts.
     var document: JSON?
+    /// Where in `document` the row's value is (JSON Pointer), for a row of a stage's tree;
+    /// nil for a removed member, which is not in the document.
+    var pointer: String?
+    /// The stage's name, for saying what `y` copied.
+    var stage: String?
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -141,7 +146,8 @@ struct DataFlowRows {
             // Printed only as far as the row can show: a folded 200 KiB stage costs 160 bytes.
             heading.append(Span("  " + JSONPreview.compact(stage.value, limit: 160), style: Self.noteStyle))
         }
-        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value)]
+        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value,
+                                pointer: "", stage: stage.name)]
         guard !isFolded else { return rows }
         let prefix = key + "#"
         // A stage that changed something opens only the way to its changes; the rest is folded
@@ -156,7 +162,8 @@ struct DataFlowRows {
         rows.reserveCapacity(tree.count + 1)
         for row in tree {
             rows.append(DataFlowRow(spans: row.spans, foldKey: row.isContainer ? prefix + row.pointer : nil,
-                                    isFolded: row.isCollapsed, indent: 2, document: stage.value))
+                                    isFolded: row.isCollapsed, indent: 2, document: stage.value,
+                                    pointer: row.change == .removed ? nil : row.pointer, stage: stage.name))
         }
         return rows
     }

@@ -102,6 +102,8 @@ extension DebuggerApp {
         case .char("e"): openInjectForm()
         case .char("i"): openEditForm(.input)
         case .char("a"): openAnswerForm()
+        case .char("y"): copySelection(path: false)
+        case .char("Y"): copySelection(path: true)
         case .char("w"): save()
         case .char("x"): export()
         case .char("R"): reload()

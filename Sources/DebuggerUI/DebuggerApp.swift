@@ -54,6 +54,8 @@ public struct DebuggerApp {
     /// The line on the right of the status bar: what the last command did.
     public internal(set) var message: String
     public internal(set) var messageIsError = false
+    /// What `y` copied, until the front end sends it to the terminal.
+    var copiedText: String?
     /// Every message shown so far, for `m`.
     var log = MessageLog()
     /// The Task the last step could not run because nothing answers it.

@@ -38,6 +38,8 @@ enum KeyBindings {
             ("-", "graph: compact zoom (small boxes, no type tags) for wide machines; again for full size"),
             ("Enter Space", "graph: fold or unfold the body of the selected Map or Parallel"),
             ("mouse", "click a state or an event to select it; wheel scrolls"),
+            ("y", "copy the selected value, stage, event, state definition or variable (OSC 52 clipboard)"),
+            ("Y", "copy the selected value's path ($.items[0].sku), state name or variable name"),
             ("m", "the message log: every status message in full"),
             ("?", "this help"),
             ("q  Ctrl-C", "quit"),
