@@ -47,6 +47,7 @@ struct DataFlowRows {
         var rows = banner + ending + visitHeading(visit)
         let newest = visit.stages.last { $0.sameAs == nil }?.name
         for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
+        rows += ChoiceRows.rows(for: visit, session: session)
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
         rows += HandlerRows.rows(for: visit, session: session)

@@ -36,6 +36,11 @@ extension DebuggerApp {
         guard let name = selectedState else { return }
         scrollToSelectedState()
         let type = session.setup.definition.findState(name)?.typeName ?? ""
+        if case .choice(let choice)? = session.setup.definition.findState(name)?.kind {
+            let taken = graphView().marks.takenEdges
+            let rules = ChoiceRows.edgeLabels(of: choice) { taken.contains(GraphEdgeKey(from: name, to: $0)) }
+            return report("\(name) (Choice): \(rules) · b breakpoint · g run to it")
+        }
         report("selected \(name) (\(type)) · b breakpoint · g run to it" + (type == "Task" ? " · e inject" : ""))
     }
 
