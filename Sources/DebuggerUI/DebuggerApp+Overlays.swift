@@ -49,12 +49,19 @@ extension DebuggerApp {
                     let pause: Pause
                     switch form.target {
                     case .input: pause = try session.editInput(form.text.text)
+                    case .executionInput:
+                        session = try session.startedOver(input: form.text.text)
+                        pause = session.pause(.start)
                     case .variable(let name): pause = try session.editVariable(name, form.text.text)
                     }
                     sessionChanged()
                     overlay = nil
                     describe(pause)
-                    report(form.target == .input ? "state input changed; s steps on with it" : "variable changed; s steps on with it")
+                    switch form.target {
+                    case .input: report("state input changed; s steps on with it")
+                    case .executionInput: report("execution input changed; s starts the execution with it")
+                    case .variable: report("variable changed; s steps on with it")
+                    }
                 } catch {
                     form.problem = error.description
                     overlay = .edit(form)
@@ -122,6 +129,8 @@ extension DebuggerApp {
         guard !error.isEmpty else { return "type an error name, or pick one with ↑↓" }
         let cause = form.cause.text
         let attempts = form.attempts.text.trimmingWhitespace().lowercased()
+        // Editing: the new injection replaces the state's old one (kept if the new one is refused).
+        let previous = session
         do {
             if attempts == "now" {
                 guard form.runningAttempt != nil else {
@@ -136,13 +145,16 @@ extension DebuggerApp {
                 guard let count = Int(attempts.dropFirst(4).trimmingWhitespace()), count > 0 else {
                     return "write next N with N a positive number, e.g. next 2"
                 }
+                if form.replacing { session.disarm(state: form.state) }
                 try session.armNext(count, state: form.state, error: error, cause: cause)
             } else {
                 let suffix = attempts.isEmpty || attempts == "every" || attempts == "all" ? "" : "@" + attempts
+                if form.replacing { session.disarm(state: form.state) }
                 try session.arm(Injection.parse(form.state + "=" + error + suffix, stateNames: session.stateNames)
                     .withCause(cause))
             }
         } catch {
+            session = previous
             return error.description
         }
         sessionChanged()

@@ -110,6 +110,10 @@ extension DebuggerApp {
         case .char(">"): stepIntoChild()
         case .char("<"): returnToParent()
         case .char("z"): zoomed.toggle()
+        case .char("H"), .char("L"):
+            let share = min(80, max(20, graphShare() + (key == .char("H") ? -5 : 5)))
+            graphShare = share
+            report("the left panels take \(share)% of the width · H L move the split")
         case .char("-"):
             compactGraph.toggle()
             relayoutGraph()
@@ -130,8 +134,15 @@ extension DebuggerApp {
         return nil
     }
 
+    /// Keys some panel answers; any other key says so instead of doing nothing silently.
+    static let panelKeys: Set<Key> = [.up, .down, .pageUp, .pageDown, .home, .end, .enter, .char(" "), .char("j"), .char("k"),
+                                      .char("h"), .char("l"), .char("["), .char("]"), .char("d"), .delete, .backspace, .escape]
+
     /// Keys that move or act inside the focused panel.
     mutating func handlePanelKey(_ key: Key) {
+        guard Self.panelKeys.contains(key) else {
+            return report("\(key.description) does nothing here · ? help lists every key")
+        }
         let page = max(1, panelInnerHeight(focus) - 1)
         switch focus {
         case .graph: handleGraphKey(key, page: page)
@@ -262,6 +273,8 @@ extension DebuggerApp {
         let rows = dataFlowRows()
         guard !rows.isEmpty else { return }
         var selection = min(dataList.selection ?? 0, rows.count - 1)
+        // Home goes back to the start of the rows, left edge included.
+        if key == .home { dataOffsetX = 0 }
         if let moved = Self.moved(selection, by: key, count: rows.count, page: page) {
             dataList.selection = moved
             return

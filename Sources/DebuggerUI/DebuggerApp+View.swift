@@ -26,10 +26,18 @@ extension DebuggerApp {
         if zoomed { return [(focus, body)] }
         let bottomHeight = max(6, body.height * 3 / 10)
         let halves = body.rows([.rest, .fixed(bottomHeight)])
-        let graphWidth = body.width >= 140 ? 48 : 45
-        let top = halves[0].columns([.percent(graphWidth), .rest])
-        let bottom = halves[1].columns([.percent(graphWidth), .rest])
+        let share = graphShare(width: body.width)
+        var graphWidth = body.width * share / 100
+        // A graph narrower than its panel leaves the room to the data flow.
+        if graphShare == nil { graphWidth = min(graphWidth, max(28, graph.width + 3)) }
+        let top = halves[0].columns([.fixed(graphWidth), .rest])
+        let bottom = halves[1].columns([.percent(share), .rest])
         return [(.graph, top[0]), (.dataFlow, top[1]), (.timeline, bottom[0]), (.inspector, bottom[1])]
+    }
+
+    /// The left panels' share of the width in percent.
+    func graphShare(width: Int? = nil) -> Int {
+        graphShare ?? ((width ?? lastSize.width) >= 140 ? 48 : 45)
     }
 
     func panelRect(_ panel: PanelID, size: Size) -> Rect? {

@@ -30,6 +30,9 @@ public struct DebuggerApp {
     public internal(set) var focus: PanelID = .graph
     /// Whether the focused panel fills the whole body (`z`).
     public internal(set) var zoomed = false
+    /// The left panels' share of the width in percent, set with `H` and `L`; nil: chosen by
+    /// the window width, and the graph panel no wider than its graph.
+    var graphShare: Int?
     var graphScroll = ScrollState()
     /// Whether the graph scrolls to keep the current state in view; panning by hand stops it.
     var followCurrent = true

@@ -17,6 +17,10 @@ public struct GraphMarks: Sendable, Hashable {
     public var attempts: [String: RetryProgress]
     /// Transitions taken so far.
     public var takenEdges: Set<GraphEdgeKey>
+    /// Map and Parallel states still running their iterations or branches.
+    public var running: Set<String> = []
+    /// A running Map's iterations as its box shows them: `3/10` started of all items.
+    public var iterations: [String: String] = [:]
 
     public init(current: String? = nil, selected: String? = nil, visited: Set<String> = [], failed: Set<String> = [],
                 breakpoints: Set<String> = [], attempts: [String: RetryProgress] = [:],
@@ -43,6 +47,7 @@ extension GraphMarks {
         marks.failed = Set(failed.map(shown))
         marks.breakpoints = Set(breakpoints.map(shown))
         marks.attempts = attempts.filter { containers[$0.key] == nil }
+        marks.running = Set(running.map(shown))
         return marks
     }
 }

@@ -16,10 +16,15 @@ public struct InjectForm {
     public internal(set) var problem: String?
     /// The attempt the state is on at this pause, when it is running; "now" needs one.
     let runningAttempt: Int?
+    /// Whether the state's injection is being edited: Enter replaces it.
+    public let replacing: Bool
 
-    init(state: String, suggestions: [String], runningAttempt: Int?, attempts: String = "every") {
+    init(state: String, suggestions: [String], runningAttempt: Int?, attempts: String = "every", cause: String = "",
+         replacing: Bool = false) {
         self.state = state
         self.attempts = TextInput(attempts)
+        self.cause = TextInput(cause)
+        self.replacing = replacing
         self.suggestions = suggestions
         self.runningAttempt = runningAttempt
         error = TextInput(suggestions.first ?? "")
@@ -57,7 +62,7 @@ public struct InjectForm {
     private mutating func draw(in bounds: Rect, on screen: inout Screen) {
         let listHeight = min(suggestions.count, max(1, bounds.height - 14))
         let width = min(max(bounds.width - 8, 30), 64)
-        let dialog = Dialog("Inject an error into \(state)",
+        let dialog = Dialog((replacing ? "Edit the injection into " : "Inject an error into ") + state,
                             lines: ["Every matching attempt of this Task fails with this error;",
                                     "Retry and Catch handle it exactly like a real one."],
                             hint: "Tab field · ↑↓ choose error · Enter arm · Esc cancel",

@@ -34,6 +34,7 @@ enum KeyBindings {
             ("/", "search: graph: state names as you type; data flow: its text (folded parts open); timeline: events"),
             ("n  N", "while a search is active: next / previous match (Esc ends the search, n steps over again)"),
             ("z", "zoom the focused panel to the whole window, again to go back"),
+            ("H  L", "move the split between the left and right panels"),
             ("f", "graph: follow the current state again after panning; timeline: filter by state name or event type"),
             ("-", "graph: compact zoom (small boxes, no type tags) for wide machines; again for full size"),
             ("Enter Space", "graph: fold or unfold the body of the selected Map or Parallel"),
