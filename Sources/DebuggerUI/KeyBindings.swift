@@ -86,7 +86,7 @@ enum KeyBindings {
         } else if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
             hints += [("u", "back"), ("r", "restart")]
         } else {
-            hints += [("s", "step"), ("n", "next"), ("c", "continue"), ("u", "back")]
+            hints += [("s", "step")] + (app.activeSearch == nil ? [("n", "next")] : []) + [("c", "continue"), ("u", "back")]
         }
         hints += [("e", "inject"), ("b", "break")]
         switch app.focus {
