@@ -44,10 +44,10 @@ struct DataFlowRows {
         guard let visit = session.visit(at: session.cursor) else { return banner + executionRows() }
         // At the end, how the execution ended comes first; the last visit follows.
         let ending = session.current.isFinished ? executionRows() + [DataFlowRow(spans: [])] : []
-        var rows = banner + ending + visitHeading(visit)
+        // A Choice's lesson is why it went where it went: its rules come before its stages.
+        var rows = banner + ending + visitHeading(visit) + ChoiceRows.rows(for: visit, session: session)
         let newest = visit.stages.last { $0.sameAs == nil }?.name
         for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
-        rows += ChoiceRows.rows(for: visit, session: session)
         rows += variableRows(visit)
         if let details = visit.errorDetails { rows += errorRows(details, visit: visit) }
         rows += HandlerRows.rows(for: visit, session: session)

@@ -3,12 +3,24 @@ extension DebuggerApp {
     mutating func handleOverlayKey(_ key: Key) {
         switch overlay {
         case nil: return
+        case .help where helpFilter?.typing == true:
+            guard var filter = helpFilter else { return }
+            switch key {
+            case .escape: helpFilter = nil
+            case .enter: helpFilter?.typing = false
+            default:
+                _ = filter.text.handle(key)
+                helpFilter = filter
+            }
+            overlayOffset = 0
         case .help, .messages:
             let bounds = Rect(lastSize)
             let count = overlayRows(width: TextBox.innerWidth(in: bounds)).count
             let page = TextBox.visibleRows(in: bounds)
             var offset = TextBox.clamped(overlayOffset, count: count, in: bounds)
             switch key {
+            case .char("/") where overlayName == "help": helpFilter = (helpFilter?.text ?? TextInput(""), true)
+            case .escape where helpFilter != nil: helpFilter = nil
             case .escape, .char("q"), .enter: overlay = nil
             case .char("?") where overlayName == "help": overlay = nil
             case .char("m") where overlayName == "messages": overlay = nil
@@ -120,7 +132,10 @@ extension DebuggerApp {
 
     /// The rows of the help or the message log, wrapped to `width`.
     func overlayRows(width: Int) -> [[Span]] {
-        overlayName == "messages" ? log.rows(width: width) : KeyBindings.helpRows(width: width)
+        if overlayName == "messages" { return log.rows(width: width) }
+        let filter = helpFilter?.text.text ?? ""
+        let rows = KeyBindings.helpRows(width: width, filter: filter)
+        return rows.isEmpty ? [[Span("no key or description contains \"\(filter)\" · Esc shows every key", style: .dim)]] : rows
     }
 
     /// Arms the injection the form describes; returns why not when it cannot.

@@ -81,6 +81,7 @@ extension DebuggerApp {
         case .char("q"): return .quit(0)
         case .char("?"), .function(1):
             overlayOffset = 0
+            helpFilter = nil
             overlay = .help
         case .char("m"):
             // The newest messages are at the bottom: open there.

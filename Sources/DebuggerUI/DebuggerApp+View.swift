@@ -320,7 +320,10 @@ extension DebuggerApp {
         switch overlay {
         case nil: return
         case .help, .messages:
-            let title = overlayName == "help" ? "asldb keys" : "Messages · newest last"
+            var title = overlayName == "help" ? "asldb keys" : "Messages · newest last"
+            if overlayName == "help", let filter = helpFilter {
+                title += " · /" + filter.text.text + (filter.typing ? "▏" : "")
+            }
             let hint = overlayName == "help" ? "? or Esc closes" : "m or Esc closes"
             TextBox(title, rows: overlayRows(width: TextBox.innerWidth(in: screen.bounds)), offset: overlayOffset, hint: hint)
                 .render(in: screen.bounds, on: &screen)

@@ -48,6 +48,8 @@ public struct DebuggerApp {
     public internal(set) var overlay: Overlay?
     /// The first row shown of the help or the message log when it does not fit the window.
     var overlayOffset = 0
+    /// What `/` in the help narrows it to, and whether it is still being typed.
+    var helpFilter: (text: TextInput, typing: Bool)?
     /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
     public internal(set) var searchQuery: String?
     /// Where `n` and `N` look while a search is active; nil when `n` steps over.

@@ -42,20 +42,26 @@ enum KeyBindings {
             ("y", "copy the selected value, stage, event, state definition or variable (OSC 52 clipboard)"),
             ("Y", "copy the selected value's path ($.items[0].sku), state name or variable name"),
             ("m", "the message log: every status message in full"),
-            ("?", "this help"),
+            ("?", "this help; / in it finds a key by what it does"),
             ("q  Ctrl-C", "quit"),
         ]),
     ])
 
     /// The help as rows `width` cells wide: a heading per section, then `keys  what they do`,
     /// a description too long for its row going on under itself rather than being cut.
-    static func helpRows(width: Int) -> [[Span]] {
+    /// With `filter`, only the keys whose keys or description contain it (any case).
+    static func helpRows(width: Int, filter: String = "") -> [[Span]] {
         let keyWidth = min(20, max(4, width / 3))
+        let needle = filter.lowercased()
         var rows: [[Span]] = []
         for section in helpOverlay.sections {
+            let bindings = section.bindings.filter {
+                needle.isEmpty || $0.keys.lowercased().contains(needle) || $0.action.lowercased().contains(needle)
+            }
+            guard !bindings.isEmpty else { continue }
             if !rows.isEmpty { rows.append([]) }
             rows.append([Span(section.title, style: Style(foreground: .brightWhite, attributes: .bold))])
-            for binding in section.bindings {
+            for binding in bindings {
                 let keys = wrapped(binding.keys, toWidth: keyWidth)
                 let actions = wrapped(binding.action, toWidth: max(1, width - keyWidth - 2))
                 for i in 0..<max(keys.count, actions.count) {
@@ -71,7 +77,8 @@ enum KeyBindings {
     /// The keys that work now, most useful first; the status line drops what does not fit.
     static func hints(for app: DebuggerApp) -> [(key: String, action: String)] {
         switch app.overlay {
-        case .help: return [("↑↓", "scroll"), ("? Esc", "close help")]
+        case .help where app.helpFilter?.typing == true: return [("Enter", "keep"), ("Esc", "all keys")]
+        case .help: return [("↑↓", "scroll"), ("/", "find a key"), ("? Esc", "close help")]
         case .messages: return [("↑↓", "scroll"), ("m Esc", "close the log")]
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]

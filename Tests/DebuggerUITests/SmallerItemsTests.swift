@@ -21,6 +21,23 @@ import Testing
         #expect(app.text(Self.size).contains("quit"))
     }
 
+    @Test func slashInTheHelpNarrowsItToTheKeysThatMatch() throws {
+        var app = try AppHarness.app()
+        app.press(.char("?"), .char("/"))
+        app.type("clipboard")
+        let text = app.text(Self.size)
+        #expect(text.contains("asldb keys · /clipboard"))
+        #expect(text.contains("copy the selected value"))
+        #expect(!text.contains("step back to the previous pause"))
+        app.press(.enter)
+        #expect(app.overlayName == "help")
+        app.press(.escape)
+        #expect(app.overlayName == "help")
+        #expect(app.text(Self.size).contains("step back to the previous pause"))
+        app.press(.escape)
+        #expect(app.overlay == nil)
+    }
+
     @Test func eOnAStateWithAnInjectionEditsIt() throws {
         var app = try AppHarness.app()
         app.step(until: "ProcessPayment")
