@@ -179,7 +179,11 @@ enum DebuggerRunner {
                 var app = app
                 _ = app.update(.resize(terminal.size))
                 if let notes { app.note(notes) }
-                return runEventLoop(on: terminal, tick: .milliseconds(250), view: { app.view($0) }, update: { app.update($0) })
+                return runEventLoop(on: terminal, tick: .milliseconds(250), view: { app.view($0) }, update: { event in
+                    let action = app.update(event)
+                    if let text = app.takeCopiedText() { terminal.copyToClipboard(base64: Base64.encode(Array(text.utf8))) }
+                    return action
+                })
             }
         } catch let error as CursesTerminalError {
             printError("asldb debug: " + error.description)

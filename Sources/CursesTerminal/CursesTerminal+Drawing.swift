@@ -1,4 +1,5 @@
 import CCurses
+import Glibc
 import TerminalUI
 
 /// ncurses colour pairs, allocated the first time a (foreground, background) combination
@@ -54,6 +55,21 @@ extension CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Writes `ESC ] 52 ; c ; BASE64 BEL` straight to the terminal, after what ncurses has
+    /// drawn: tmux with `set-clipboard on` keeps it in its buffer and passes it on, no DCS
+    /// wrapping needed.
+    public func copyToClipboard(base64: String) {
+        guard isActive else { return }
+        let sequence = Array("\u{1b}]52;c;\(base64)\u{07}".utf8)
+        var written = 0
+        while written < sequence.count {
+            let n = sequence[written...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            written += n
+        }
     }
 
     /// Writes one grapheme. When the C library thinks it is narrower than the grid does

@@ -24,6 +24,17 @@ final class DataFlowCache {
     private var marksKey: (generation: Int, selected: String?)?
     private var marks = GraphMarks()
 
+    private var timelineKey: (generation: Int, count: Int, filter: String)?
+    private var timeline: [Int] = []
+
+    /// The timeline rows a filter keeps, asked for by every frame and key.
+    func timelineRows(generation: Int, count: Int, filter: String, build: () -> [Int]) -> [Int] {
+        if let timelineKey, timelineKey == (generation, count, filter) { return timeline }
+        timeline = build()
+        timelineKey = (generation, count, filter)
+        return timeline
+    }
+
     private var inspectorGeneration: Int?
     private var inspector: [InspectorRow] = []
 

@@ -13,6 +13,11 @@ struct DataFlowRow: Sendable {
     var indent = 0
     /// The stage document this row belongs to, so search can look inside folded parts.
     var document: JSON?
+    /// Where in `document` the row's value is (JSON Pointer), for a row of a stage's tree;
+    /// nil for a removed member, which is not in the document.
+    var pointer: String?
+    /// The stage's name, for saying what `y` copied.
+    var stage: String?
 
     var text: String { spans.map(\.text).joined() }
 }
@@ -39,7 +44,8 @@ struct DataFlowRows {
         guard let visit = session.visit(at: session.cursor) else { return banner + executionRows() }
         // At the end, how the execution ended comes first; the last visit follows.
         let ending = session.current.isFinished ? executionRows() + [DataFlowRow(spans: [])] : []
-        var rows = banner + ending + visitHeading(visit)
+        // A Choice's lesson is why it went where it went: its rules come before its stages.
+        var rows = banner + ending + visitHeading(visit) + ChoiceRows.rows(for: visit, session: session)
         let newest = visit.stages.last { $0.sameAs == nil }?.name
         for stage in visit.stages { rows += stageRows(stage, foldedByDefault: stage.name != newest) }
         rows += variableRows(visit)
@@ -141,7 +147,8 @@ struct DataFlowRows {
             // Printed only as far as the row can show: a folded 200 KiB stage costs 160 bytes.
             heading.append(Span("  " + JSONPreview.compact(stage.value, limit: 160), style: Self.noteStyle))
         }
-        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value)]
+        var rows = [DataFlowRow(spans: heading, foldKey: key, isHeading: true, isFolded: isFolded, document: stage.value,
+                                pointer: "", stage: stage.name)]
         guard !isFolded else { return rows }
         let prefix = key + "#"
         // A stage that changed something opens only the way to its changes; the rest is folded
@@ -156,7 +163,8 @@ struct DataFlowRows {
         rows.reserveCapacity(tree.count + 1)
         for row in tree {
             rows.append(DataFlowRow(spans: row.spans, foldKey: row.isContainer ? prefix + row.pointer : nil,
-                                    isFolded: row.isCollapsed, indent: 2, document: stage.value))
+                                    isFolded: row.isCollapsed, indent: 2, document: stage.value,
+                                    pointer: row.change == .removed ? nil : row.pointer, stage: stage.name))
         }
         return rows
     }

@@ -31,14 +31,20 @@ extension DebuggerApp {
         for extra in [StatesErrorName.taskFailed, StatesErrorName.timeout, StatesErrorName.heartbeatTimeout] where !names.contains(extra) {
             names.append(extra)
         }
-        overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running))
-    }
-
-    /// The Task state whose attempt is waiting for an answer at the cursor, if any.
-    var waitingTask: (name: String, waitsForToken: Bool)? {
-        guard let frame = session.current.runningFrames.last, frame.entered, !session.current.isFinished,
-              case .task(let task)? = frame.machine[frame.stateName]?.kind else { return nil }
-        return (frame.stateName, task.resource.hasSuffix(".waitForTaskToken"))
+        // At a Task nothing answers, failing this very attempt is the way on that needs no answer.
+        var attempts = blocked?.state == name && running != nil ? "now" : "every"
+        // A state that already has an injection gets it to edit, not a second one beside it.
+        let existing = session.injections.last { $0.state == name }
+        if let existing {
+            names.removeAll { $0 == existing.error.error }
+            names.insert(existing.error.error, at: 0)
+            switch existing.attempts {
+            case .every: attempts = "every"
+            case .range(let r): attempts = r.count == 1 ? "\(r.lowerBound)" : "\(r.lowerBound)-\(r.upperBound)"
+            }
+        }
+        overlay = .inject(InjectForm(state: name, suggestions: names, runningAttempt: running, attempts: attempts,
+                                     cause: existing?.error.cause ?? "", replacing: existing != nil))
     }
 
     mutating func openAnswerForm() {
@@ -50,9 +56,13 @@ extension DebuggerApp {
 
     mutating func openEditForm(_ target: EditForm.Target) {
         switch target {
-        case .input:
+        case .input, .executionInput:
+            if session.cursor == 0 {
+                overlay = .edit(EditForm(target: .executionInput, value: session.setup.input))
+                return
+            }
             guard let frame = session.current.runningFrames.last, !session.current.isFinished else {
-                return report("nothing to edit: the execution has ended", error: true)
+                return report("nothing to edit: the execution has ended · u steps back, r restarts", error: true)
             }
             overlay = .edit(EditForm(target: .input, value: frame.input))
         case .variable(let name):

@@ -3,27 +3,38 @@ extension DebuggerApp {
     mutating func handleOverlayKey(_ key: Key) {
         switch overlay {
         case nil: return
-        case .help:
-            let page = max(1, lastSize.height - 4)
-            let last = max(0, KeyBindings.helpRows.count - (lastSize.height - 4))
+        case .help where helpFilter?.typing == true:
+            guard var filter = helpFilter else { return }
             switch key {
-            case .escape, .char("?"), .char("q"), .enter: overlay = nil
-            case .down, .char("j"): helpOffset = min(last, helpOffset + 1)
-            case .up, .char("k"): helpOffset = max(0, helpOffset - 1)
-            case .pageDown, .char(" "): helpOffset = min(last, helpOffset + page)
-            case .pageUp: helpOffset = max(0, helpOffset - page)
+            case .escape: helpFilter = nil
+            case .enter: helpFilter?.typing = false
+            default:
+                _ = filter.text.handle(key)
+                helpFilter = filter
+            }
+            overlayOffset = 0
+        case .help, .messages:
+            let bounds = Rect(lastSize)
+            let count = overlayRows(width: TextBox.innerWidth(in: bounds)).count
+            let page = TextBox.visibleRows(in: bounds)
+            var offset = TextBox.clamped(overlayOffset, count: count, in: bounds)
+            switch key {
+            case .char("/") where overlayName == "help": helpFilter = (helpFilter?.text ?? TextInput(""), true)
+            case .escape where helpFilter != nil: helpFilter = nil
+            case .escape, .char("q"), .enter: overlay = nil
+            case .char("?") where overlayName == "help": overlay = nil
+            case .char("m") where overlayName == "messages": overlay = nil
+            case .down, .char("j"): offset += 1
+            case .up, .char("k"): offset -= 1
+            case .pageDown, .char(" "): offset += page
+            case .pageUp: offset -= page
+            case .home: offset = 0
+            case .end: offset = count
             default: break
             }
-        case .search(var input):
-            switch key {
-            case .escape: overlay = nil
-            case .enter:
-                overlay = nil
-                find(input.text)
-            default:
-                _ = input.handle(key)
-                overlay = .search(input)
-            }
+            overlayOffset = TextBox.clamped(offset, count: count, in: bounds)
+        case .search(let bar):
+            handleSearchKey(key, bar: bar)
         case .breakpoint(var form):
             switch key {
             case .escape: overlay = nil
@@ -50,12 +61,19 @@ extension DebuggerApp {
                     let pause: Pause
                     switch form.target {
                     case .input: pause = try session.editInput(form.text.text)
+                    case .executionInput:
+                        session = try session.startedOver(input: form.text.text)
+                        pause = session.pause(.start)
                     case .variable(let name): pause = try session.editVariable(name, form.text.text)
                     }
                     sessionChanged()
                     overlay = nil
                     describe(pause)
-                    report(form.target == .input ? "state input changed; s steps on with it" : "variable changed; s steps on with it")
+                    switch form.target {
+                    case .input: report("state input changed; s steps on with it")
+                    case .executionInput: report("execution input changed; s starts the execution with it")
+                    case .variable: report("variable changed; s steps on with it")
+                    }
                 } catch {
                     form.problem = error.description
                     overlay = .edit(form)
@@ -112,12 +130,22 @@ extension DebuggerApp {
         }
     }
 
+    /// The rows of the help or the message log, wrapped to `width`.
+    func overlayRows(width: Int) -> [[Span]] {
+        if overlayName == "messages" { return log.rows(width: width) }
+        let filter = helpFilter?.text.text ?? ""
+        let rows = KeyBindings.helpRows(width: width, filter: filter)
+        return rows.isEmpty ? [[Span("no key or description contains \"\(filter)\" · Esc shows every key", style: .dim)]] : rows
+    }
+
     /// Arms the injection the form describes; returns why not when it cannot.
     private mutating func arm(_ form: InjectForm) -> String? {
         let error = form.error.text.trimmingWhitespace()
         guard !error.isEmpty else { return "type an error name, or pick one with ↑↓" }
         let cause = form.cause.text
         let attempts = form.attempts.text.trimmingWhitespace().lowercased()
+        // Editing: the new injection replaces the state's old one (kept if the new one is refused).
+        let previous = session
         do {
             if attempts == "now" {
                 guard form.runningAttempt != nil else {
@@ -132,13 +160,16 @@ extension DebuggerApp {
                 guard let count = Int(attempts.dropFirst(4).trimmingWhitespace()), count > 0 else {
                     return "write next N with N a positive number, e.g. next 2"
                 }
+                if form.replacing { session.disarm(state: form.state) }
                 try session.armNext(count, state: form.state, error: error, cause: cause)
             } else {
                 let suffix = attempts.isEmpty || attempts == "every" || attempts == "all" ? "" : "@" + attempts
+                if form.replacing { session.disarm(state: form.state) }
                 try session.arm(Injection.parse(form.state + "=" + error + suffix, stateNames: session.stateNames)
                     .withCause(cause))
             }
         } catch {
+            session = previous
             return error.description
         }
         sessionChanged()
@@ -147,108 +178,6 @@ extension DebuggerApp {
         return nil
     }
 
-    /// Selects the next data-flow row after the selection that contains `query`.
-    mutating func find(_ query: String) {
-        let needle = query.lowercased()
-        guard !needle.isEmpty else {
-            searchQuery = nil
-            return report("search cleared")
-        }
-        searchQuery = query
-        if focus == .timeline { return findEvent(query) }
-        focus = .dataFlow
-        var rows = dataFlowRows()
-        let start = dataList.selection ?? 0
-        let order = Array(rows.indices.dropFirst(start + 1)) + Array(rows.indices.prefix(start + 1))
-        // The next row that shows the text, or a folded row that hides it: opened on the way.
-        guard let found = order.first(where: {
-            rows[$0].text.lowercased().contains(needle) || (rows[$0].isFolded && Self.folded(rows[$0], contains: needle))
-        })
-        else {
-            return report("\"\(query)\" is not in this state's data", error: true)
-        }
-        if rows[found].isFolded, let key = rows[found].foldKey { reveal(needle, under: key, in: rows[found].document) }
-        rows = dataFlowRows()
-        let matches = rows.indices.filter { rows[$0].text.lowercased().contains(needle) }
-        let hit = matches.first { $0 >= found } ?? matches.first ?? found
-        dataList.selection = hit
-        let number = (matches.firstIndex(of: hit) ?? 0) + 1
-        report("\"\(query)\": match \(number) of \(matches.count) shown · / Enter finds the next")
-    }
-
-    /// Whether the part a folded row hides (a stage, or a container of one) holds the text.
-    static func folded(_ row: DataFlowRow, contains needle: String) -> Bool {
-        guard let document = row.document, let key = row.foldKey else { return false }
-        guard let part = part(of: document, under: key) else { return false }
-        return JSONPrinter.compact(part).lowercased().contains(needle)
-    }
-
-    /// The value a fold key stands for: a whole stage (`stage:NAME`) or a container (`stage:NAME#/a/0`).
-    static func part(of document: JSON, under key: String) -> JSON? {
-        guard let hash = key.firstIndex(of: "#") else { return document }
-        return try? document.value(atPointer: String(key[key.index(after: hash)...]))
-    }
-
-    /// Opens the fold `key` and every container on the way to the first place that holds the text.
-    mutating func reveal(_ needle: String, under key: String, in document: JSON?) {
-        guard let document, let part = Self.part(of: document, under: key) else { return }
-        let stageKey = key.firstIndex(of: "#").map { String(key[..<$0]) } ?? key
-        let base = key.firstIndex(of: "#").map { String(key[key.index(after: $0)...]) } ?? ""
-        foldOverrides[stageKey] = false
-        foldOverrides[key] = false
-        guard let path = Self.firstPath(in: part, containing: needle) else { return }
-        var pointer = base
-        for token in path.dropLast() {
-            pointer += "/" + JSONPointer.escape(token)
-            foldOverrides[stageKey + "#" + pointer] = false
-        }
-        // A matching container is opened too, so its text shows.
-        if let last = path.last, let value = part.value(at: path) {
-            switch value {
-            case .object, .array: foldOverrides[stageKey + "#" + pointer + "/" + JSONPointer.escape(last)] = false
-            default: break
-            }
-        }
-    }
-
-    /// The path to the first member whose key or printed value holds the text, depth first.
-    static func firstPath(in value: JSON, containing needle: String) -> [String]? {
-        switch value {
-        case .object(let members):
-            for (key, member) in members {
-                if key.lowercased().contains(needle) { return [key] }
-                if JSONPrinter.compact(member).lowercased().contains(needle) {
-                    return [key] + (firstPath(in: member, containing: needle) ?? [])
-                }
-            }
-            return nil
-        case .array(let items):
-            for (index, item) in items.enumerated() where JSONPrinter.compact(item).lowercased().contains(needle) {
-                return [String(index)] + (firstPath(in: item, containing: needle) ?? [])
-            }
-            return nil
-        default:
-            return nil
-        }
-    }
-
-    /// In the timeline, `/` finds the next event whose row mentions the text and travels there.
-    mutating func findEvent(_ query: String) {
-        let needle = query.lowercased()
-        let history = session.history
-        let start = session.setup.options.startTime
-        func text(_ index: Int) -> String {
-            TimelineRow.spans(for: history[index], level: 0, start: start).map(\.text).joined().lowercased()
-        }
-        let count = history.count
-        guard count > 0 else { return report("no events yet to search", error: true) }
-        let from = session.cursor  // the row after the current event
-        guard let hit = (0..<count).lazy.map({ (from + $0) % count }).first(where: { text($0).contains(needle) }) else {
-            return report("no event mentions \"\(query)\"", error: true)
-        }
-        travel(to: hit + 1)
-        report("\"\(query)\": event \(hit + 1) · / Enter finds the next")
-    }
 }
 
 extension Injection {

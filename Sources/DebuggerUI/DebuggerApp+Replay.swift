@@ -63,7 +63,7 @@ extension DebuggerApp {
         case .success(let machine):
             let (fresh, dropped) = session.reloaded(with: machine)
             session = fresh
-            graph = GraphLayout.layout(machine)
+            relayoutGraph()
             if let selected = selectedState, !session.stateNames.contains(selected) { selectedState = currentState }
             sessionChanged()
             followCurrent = true

@@ -12,29 +12,41 @@ extension DebuggerApp {
         let rows = dataFlowRows().count
         if let selection = dataList.selection, selection >= rows { dataList.selection = max(0, rows - 1) }
         dataList.scrollToSelection(height: panelInnerHeight(.dataFlow), count: rows)
-        timelineList.selection = session.cursor > 0 ? session.cursor - 1 : nil
-        timelineList.scrollToSelection(height: panelInnerHeight(.timeline), count: session.recordedEvents)
+        let timeline = filteredTimeline()
+        timelineList.selection = session.cursor > 0 ? timeline.lastIndex { $0 <= session.cursor - 1 } : nil
+        timelineList.scrollToSelection(height: panelInnerHeight(.timeline), count: timeline.count)
         inspectorList.scrollToSelection(height: panelInnerHeight(.inspector), count: inspectorRows().count)
         if followCurrent {
             graphScroll = effectiveGraphScroll(view: graphView(), viewport: panelInnerSize(.graph))
         }
     }
 
-    /// Scrolls the graph so the selected state shows, and stops following the current one.
-    mutating func revealSelectedState() {
+    /// Centres the graph on the selected state (when it is out of the way), and stops following the current one.
+    mutating func scrollToSelectedState() {
         let view = graphView()
-        guard let name = selectedState, let box = view.box(of: name) else { return }
+        guard let name = selectedState, let box = graphBox(of: name, in: view) else { return }
         let viewport = panelInnerSize(.graph)
         graphScroll = effectiveGraphScroll(view: view, viewport: viewport)
-        graphScroll.follow(box, content: view.contentSize, viewport: viewport)
+        graphScroll.centre(on: box, content: view.contentSize, viewport: viewport)
         followCurrent = false
+    }
+
+    /// Brings the selected state into view and says what can be done with it.
+    mutating func revealSelectedState() {
+        guard let name = selectedState else { return }
+        scrollToSelectedState()
         let type = session.setup.definition.findState(name)?.typeName ?? ""
+        if case .choice(let choice)? = session.setup.definition.findState(name)?.kind {
+            let taken = graphView().marks.takenEdges
+            let rules = ChoiceRows.edgeLabels(of: choice) { taken.contains(GraphEdgeKey(from: name, to: $0)) }
+            return report("\(name) (Choice): \(rules) · b breakpoint · g run to it")
+        }
         report("selected \(name) (\(type)) · b breakpoint · g run to it" + (type == "Task" ? " · e inject" : ""))
     }
 
     mutating func handleMouse(_ mouse: MouseEvent) {
         guard overlay == nil else { return }
-        guard let (panel, rect) = panelRects(in: Rect(x: 0, y: 1, width: lastSize.width, height: max(0, lastSize.height - 2)))
+        guard let (panel, rect) = panelRects(in: bodyRect(size: lastSize))
             .first(where: { $0.1.contains(mouse.position) }) else { return }
         let inner = rect.inset(by: 1)
         switch mouse.kind {
@@ -53,8 +65,9 @@ extension DebuggerApp {
                     revealSelectedState()
                 }
             case .timeline:
+                let timeline = filteredTimeline()
                 let index = timelineList.offset + row
-                if index < session.recordedEvents { travel(to: index + 1) }
+                if index < timeline.count { travel(to: timeline[index] + 1) }
             case .dataFlow:
                 let index = dataList.offset + row
                 if index < dataFlowRows().count { dataList.selection = index }
@@ -75,7 +88,7 @@ extension DebuggerApp {
             followCurrent = false
             graphScroll.scroll(by: Point(x: 0, y: delta), content: view.contentSize, viewport: viewport)
         case .dataFlow: dataList.offset = moved(dataList.offset, count: dataFlowRows().count)
-        case .timeline: timelineList.offset = moved(timelineList.offset, count: session.recordedEvents)
+        case .timeline: timelineList.offset = moved(timelineList.offset, count: filteredTimeline().count)
         case .inspector: inspectorList.offset = moved(inspectorList.offset, count: inspectorRows().count)
         }
     }

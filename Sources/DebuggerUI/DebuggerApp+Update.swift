@@ -8,6 +8,8 @@ extension DebuggerApp {
             return .quit(143)
         case .resize(let size):
             lastSize = size
+            // A state picked by hand stays in view in the new panel size.
+            if !followCurrent, selectedState != nil { scrollToSelectedState() }
         case .mouse(let mouse):
             handleMouse(mouse)
             // The wheel scrolls away from the selection on purpose: leave it there.
@@ -39,6 +41,7 @@ extension DebuggerApp {
     /// Everything drawn from the session must be rebuilt.
     mutating func sessionChanged() {
         generation = DataFlowCache.nextGeneration()
+        blocked = nil
         dataList.selection = 0
         dataList.offset = 0
         // At an error the lesson is what Retry and Catch do with it: show that first.
@@ -66,7 +69,7 @@ extension DebuggerApp {
             if let failure = session.current.failure { text += ": \(failure.error)" + (failure.cause.isEmpty ? "" : " (\(failure.cause))") }
             report(text + " · u steps back, r restarts", error: status != .succeeded)
         case .engineError(let message):
-            report(message + (waitingTask != nil ? " · or press a to answer it by hand" : ""), error: true)
+            if let waiting = waitingTask { block(at: waiting, reason: message) } else { report(message, error: true) }
         }
     }
 
@@ -77,9 +80,16 @@ extension DebuggerApp {
         switch key {
         case .char("q"): return .quit(0)
         case .char("?"), .function(1):
-            helpOffset = 0
+            overlayOffset = 0
+            helpFilter = nil
             overlay = .help
+        case .char("m"):
+            // The newest messages are at the bottom: open there.
+            overlayOffset = Int.max
+            overlay = .messages
         case .char("s"), .function(11), .right: perform { $0.step() }
+        case .char("n") where activeSearch != nil: findNext(backward: false)
+        case .char("N") where activeSearch != nil: findNext(backward: true)
         case .char("n"), .function(10): perform { $0.next() }
         case .char("o"): perform { $0.stepOut() }
         case .char("c"), .function(5): perform { $0.continueRunning() }
@@ -93,16 +103,31 @@ extension DebuggerApp {
         case .char("e"): openInjectForm()
         case .char("i"): openEditForm(.input)
         case .char("a"): openAnswerForm()
+        case .char("y"): copySelection(path: false)
+        case .char("Y"): copySelection(path: true)
         case .char("w"): save()
         case .char("x"): export()
         case .char("R"): reload()
         case .char(">"): stepIntoChild()
         case .char("<"): returnToParent()
         case .char("z"): zoomed.toggle()
+        case .char("H"), .char("L"):
+            let share = min(80, max(20, graphShare() + (key == .char("H") ? -5 : 5)))
+            graphShare = share
+            report("the left panels take \(share)% of the width · H L move the split")
+        case .char("-"):
+            compactGraph.toggle()
+            relayoutGraph()
+            if !followCurrent { scrollToSelectedState() }
+            report(compactGraph ? "compact graph: small boxes, no type tags · - again for the full size" : "full-size graph")
+        case .escape where activeSearch != nil:
+            endSearch()
+            report("search ended · n steps over again")
+        case .char("f") where focus == .timeline: openSearch(.timelineFilter)
         case .char("f"):
             followCurrent = true
             report("the graph follows the current state")
-        case .char("/"): overlay = .search(TextInput(searchQuery ?? ""))
+        case .char("/"): openSearch(focus == .graph ? .states : focus == .timeline ? .events : .data)
         case .tab: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
         case .backTab: focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
         default: handlePanelKey(key)
@@ -110,8 +135,15 @@ extension DebuggerApp {
         return nil
     }
 
+    /// Keys some panel answers; any other key says so instead of doing nothing silently.
+    static let panelKeys: Set<Key> = [.up, .down, .pageUp, .pageDown, .home, .end, .enter, .char(" "), .char("j"), .char("k"),
+                                      .char("h"), .char("l"), .char("["), .char("]"), .char("d"), .delete, .backspace, .escape]
+
     /// Keys that move or act inside the focused panel.
     mutating func handlePanelKey(_ key: Key) {
+        guard Self.panelKeys.contains(key) else {
+            return report("\(key.description) does nothing here · ? help lists every key")
+        }
         let page = max(1, panelInnerHeight(focus) - 1)
         switch focus {
         case .graph: handleGraphKey(key, page: page)
@@ -123,7 +155,7 @@ extension DebuggerApp {
 
     private mutating func handleGraphKey(_ key: Key, page: Int) {
         let order = graphView().statesInReadingOrder
-        let index = selectedState.flatMap { order.firstIndex(of: $0) }
+        let index = selectedState.flatMap { order.firstIndex(of: hiddenStates[$0] ?? $0) }
         switch key {
         case .up, .char("k"), .down, .char("j"):
             guard !order.isEmpty else { return }
@@ -146,15 +178,30 @@ extension DebuggerApp {
             graphScroll.scroll(by: delta, content: view.contentSize, viewport: viewport)
         case .home: if let first = order.first { selectedState = first; revealSelectedState() }
         case .end: if let last = order.last { selectedState = last; revealSelectedState() }
-        case .enter:
-            if let name = selectedState { report("selected \(name) · b breakpoint · e inject · g run to it") }
+        case .enter, .char(" "):
+            guard let name = selectedState else { return }
+            switch session.setup.definition.findState(name)?.kind {
+            case .parallel?, .map?: toggleFold(name)
+            default: report("selected \(name) · b breakpoint · e inject · g run to it · Enter folds a Map or Parallel")
+            }
         default: break
         }
+    }
+
+    /// Folds or unfolds the body of the Parallel or Map state `name`.
+    mutating func toggleFold(_ name: String) {
+        guard let pointer = Self.statesWithPointers(session.setup.definition).first(where: { $0.name == name })?.pointer else { return }
+        let folding = !foldedStates.contains(pointer)
+        if folding { foldedStates.insert(pointer) } else { foldedStates.remove(pointer) }
+        relayoutGraph()
+        scrollToSelectedState()
+        report(folding ? "folded \(name): Enter unfolds it" : "unfolded \(name)")
     }
 
     private mutating func handleTimelineKey(_ key: Key, page: Int) {
         let count = session.recordedEvents
         guard count > 0 else { return }
+        if timelineFilter != nil { return handleFilteredTimelineKey(key, page: page) }
         var target = session.cursor
         switch key {
         case .up, .char("k"): target -= 1
@@ -167,6 +214,25 @@ extension DebuggerApp {
         default: return
         }
         travel(to: min(max(target, 0), count))
+    }
+
+    /// With a filter the arrows travel between the events it keeps.
+    private mutating func handleFilteredTimelineKey(_ key: Key, page: Int) {
+        let rows = filteredTimeline()
+        guard !rows.isEmpty else { return report("no event matches the filter · f changes it", error: true) }
+        let here = session.cursor - 1
+        let at = rows.lastIndex { $0 <= here }
+        let target: Int
+        switch key {
+        case .up, .char("k"): target = (at.map { rows[$0] == here ? $0 - 1 : $0 }) ?? 0
+        case .down, .char("j"): target = at.map { $0 + 1 } ?? 0
+        case .pageUp: target = (at ?? 0) - page
+        case .pageDown: target = (at ?? -1) + page
+        case .home: target = 0
+        case .end: target = rows.count - 1
+        default: return
+        }
+        travel(to: rows[min(max(target, 0), rows.count - 1)] + 1)
     }
 
     /// Moves the whole view to the moment after event `position` of the recorded history.
@@ -208,6 +274,8 @@ extension DebuggerApp {
         let rows = dataFlowRows()
         guard !rows.isEmpty else { return }
         var selection = min(dataList.selection ?? 0, rows.count - 1)
+        // Home goes back to the start of the rows, left edge included.
+        if key == .home { dataOffsetX = 0 }
         if let moved = Self.moved(selection, by: key, count: rows.count, page: page) {
             dataList.selection = moved
             return

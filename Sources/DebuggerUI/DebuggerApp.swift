@@ -21,9 +21,18 @@ public struct DebuggerApp {
     /// What the header names: the definition's file name and Comment.
     public let title: String
     var graph: GraphCanvas
+    /// Whether the graph is laid out small (`-`), so a wide machine fits the panel.
+    public internal(set) var compactGraph = false
+    /// JSON Pointers of the Parallel and Map states whose bodies are folded (Enter on the graph).
+    public internal(set) var foldedStates: Set<String> = []
+    /// States inside a folded body, by name, and the folded box that stands for them.
+    var hiddenStates: [String: String] = [:]
     public internal(set) var focus: PanelID = .graph
     /// Whether the focused panel fills the whole body (`z`).
     public internal(set) var zoomed = false
+    /// The left panels' share of the width in percent, set with `H` and `L`; nil: chosen by
+    /// the window width, and the graph panel no wider than its graph.
+    var graphShare: Int?
     var graphScroll = ScrollState()
     /// Whether the graph scrolls to keep the current state in view; panning by hand stops it.
     var followCurrent = true
@@ -37,13 +46,25 @@ public struct DebuggerApp {
     /// Columns the data-flow panel is scrolled to the right (`h`/`l`).
     var dataOffsetX = 0
     public internal(set) var overlay: Overlay?
-    /// The first help row shown when the help does not fit the window.
-    var helpOffset = 0
+    /// The first row shown of the help or the message log when it does not fit the window.
+    var overlayOffset = 0
+    /// What `/` in the help narrows it to, and whether it is still being typed.
+    var helpFilter: (text: TextInput, typing: Bool)?
     /// The last search, highlighted in the data-flow panel and repeated by `/` Enter.
     public internal(set) var searchQuery: String?
+    /// Where `n` and `N` look while a search is active; nil when `n` steps over.
+    public internal(set) var activeSearch: SearchScope?
+    /// Shows only the timeline events whose state name or type contains this (`f` in the timeline).
+    public internal(set) var timelineFilter: String?
     /// The line on the right of the status bar: what the last command did.
     public internal(set) var message: String
     public internal(set) var messageIsError = false
+    /// What `y` copied, until the front end sends it to the terminal.
+    var copiedText: String?
+    /// Every message shown so far, for `m`.
+    var log = MessageLog()
+    /// The Task the last step could not run because nothing answers it.
+    var blocked: BlockedTask?
     /// Where `w` saves the session (`--session FILE`), nil for the default name.
     public var sessionPath: String?
     /// Set when the session replays a recorded AWS execution.
@@ -69,6 +90,7 @@ public struct DebuggerApp {
         graph = GraphLayout.layout(session.setup.definition)
         message = "paused before the first state · s step · c continue · ? help"
         selectedState = session.setup.definition.startAt
+        log.append(message, isError: false, event: 0)
     }
 
     /// Something drawn over the panels that takes the keys until it closes.
@@ -78,7 +100,9 @@ public struct DebuggerApp {
         case edit(EditForm)
         case breakpoint(BreakpointForm)
         case answer(AnswerForm)
-        case search(TextInput)
+        case search(SearchBar)
+        /// The message log (`m`).
+        case messages
     }
 
     /// The name of the visible overlay, for tests and the status line.
@@ -91,6 +115,7 @@ public struct DebuggerApp {
         case .breakpoint: return "breakpoint"
         case .answer: return "answer"
         case .search: return "search"
+        case .messages: return "messages"
         }
     }
 
@@ -106,9 +131,46 @@ public struct DebuggerApp {
 
     /// The graph view for the cursor's moment.
     func graphView(colors: Bool = true) -> GraphView {
-        GraphView(canvas: graph, marks: cache.marks(generation: generation, selected: selectedState) {
+        var marks = cache.marks(generation: generation, selected: selectedState) {
             GraphMarks(session: session, selected: selectedState)
-        }, colors: colors)
+        }
+        if !hiddenStates.isEmpty { marks = marks.folded(into: hiddenStates) }
+        return GraphView(canvas: graph, marks: marks, colors: colors)
+    }
+
+    /// The graph's layout options as the user chose them.
+    var graphOptions: GraphLayout.Options {
+        compactGraph ? .compact(folded: foldedStates) : GraphLayout.Options(folded: foldedStates)
+    }
+
+    /// Lays the graph out again after the definition, the zoom or the folds changed.
+    mutating func relayoutGraph() {
+        let machine = session.setup.definition
+        let all = Self.statesWithPointers(machine)
+        foldedStates = foldedStates.filter { pointer in all.contains { $0.pointer == pointer } }
+        graph = GraphLayout.layout(machine, options: graphOptions)
+        hiddenStates = [:]
+        // The outermost fold stands for everything under it.
+        for container in foldedStates.sorted(by: { $0.count < $1.count }) {
+            guard let name = all.first(where: { $0.pointer == container })?.name else { continue }
+            for state in all where state.pointer.hasPrefix(container + "/") && hiddenStates[state.name] == nil {
+                hiddenStates[state.name] = name
+            }
+        }
+    }
+
+    /// Every state of the machine, nested ones included, with its JSON Pointer.
+    static func statesWithPointers(_ machine: StateMachine) -> [(name: String, pointer: String)] {
+        var result: [(name: String, pointer: String)] = []
+        for state in machine.states.values {
+            result.append((state.name, state.pointer))
+            switch state.kind {
+            case .parallel(let p): for branch in p.branches { result += statesWithPointers(branch) }
+            case .map(let m): result += statesWithPointers(m.processor)
+            default: break
+            }
+        }
+        return result
     }
 
     /// Shows a note on the status line, such as which files the debugger picked.
@@ -119,5 +181,6 @@ public struct DebuggerApp {
     mutating func report(_ text: String, error: Bool = false) {
         message = text
         messageIsError = error
+        log.append(text, isError: error, event: session.cursor)
     }
 }

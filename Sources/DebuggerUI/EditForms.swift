@@ -3,6 +3,8 @@
 public struct EditForm {
     public enum Target: Hashable {
         case input
+        /// Before the first state: the execution's input (the execution starts over with it).
+        case executionInput
         case variable(String)
     }
 
@@ -18,13 +20,16 @@ public struct EditForm {
     var title: String {
         switch target {
         case .input: return "Edit the state input"
+        case .executionInput: return "Edit the execution input"
         case .variable(let name): return "Edit the variable $\(name)"
         }
     }
 
     func render(in bounds: Rect, on screen: inout Screen) {
-        FormDrawing.singleField(Dialog(title, lines: ["JSON; the execution continues with it from this pause,",
-                                                      "and the history after this point is dropped."],
+        let lines = target == .executionInput
+            ? ["JSON; the execution starts with it, with the same seed,", "injections and breakpoints."]
+            : ["JSON; the execution continues with it from this pause,", "and the history after this point is dropped."]
+        FormDrawing.singleField(Dialog(title, lines: lines,
                                        hint: "Enter apply · Esc cancel", contentHeight: 3, width: min(max(bounds.width - 8, 30), 90)),
                                 text, problem: problem, in: bounds, on: &screen)
     }

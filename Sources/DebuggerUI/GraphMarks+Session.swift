@@ -10,6 +10,10 @@ extension GraphMarks {
         visited = progress.visited
         failed = progress.failed
         takenEdges = Set(progress.transitions.map { GraphEdgeKey(from: $0.from, to: $0.to) })
+        running = progress.running
+        for (name, map) in progress.iterations {
+            iterations[name] = map.total.map { "\(map.started)/\($0)" } ?? "\(map.started)"
+        }
         if let visit = session.visit(at: session.cursor) {
             current = visit.stateName
             if let state = visit.state, !state.retry.isEmpty, visit.attempts > 1 {

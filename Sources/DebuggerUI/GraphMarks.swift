@@ -17,6 +17,10 @@ public struct GraphMarks: Sendable, Hashable {
     public var attempts: [String: RetryProgress]
     /// Transitions taken so far.
     public var takenEdges: Set<GraphEdgeKey>
+    /// Map and Parallel states still running their iterations or branches.
+    public var running: Set<String> = []
+    /// A running Map's iterations as its box shows them: `3/10` started of all items.
+    public var iterations: [String: String] = [:]
 
     public init(current: String? = nil, selected: String? = nil, visited: Set<String> = [], failed: Set<String> = [],
                 breakpoints: Set<String> = [], attempts: [String: RetryProgress] = [:],
@@ -28,6 +32,23 @@ public struct GraphMarks: Sendable, Hashable {
         self.breakpoints = breakpoints
         self.attempts = attempts
         self.takenEdges = takenEdges
+    }
+}
+
+extension GraphMarks {
+    /// The marks with states hidden inside folded boxes given to the box that stands for them:
+    /// the execution is in a folded Map when it is in one of its states.
+    func folded(into containers: [String: String]) -> GraphMarks {
+        func shown(_ name: String) -> String { containers[name] ?? name }
+        var marks = self
+        marks.current = current.map(shown)
+        marks.selected = selected.map(shown)
+        marks.visited = Set(visited.map(shown))
+        marks.failed = Set(failed.map(shown))
+        marks.breakpoints = Set(breakpoints.map(shown))
+        marks.attempts = attempts.filter { containers[$0.key] == nil }
+        marks.running = Set(running.map(shown))
+        return marks
     }
 }
 

@@ -10,6 +10,7 @@ extension GraphView {
             addBox(state, to: &overlay)
             addMarkers(state, to: &overlay)
             addRetryProgress(state, to: &overlay)
+            addIterations(state, to: &overlay)
         }
         return overlay
     }
@@ -76,6 +77,9 @@ extension GraphView {
             status = ("●", marks.failed.contains(state.name) ? palette.failedMarker : palette.currentMarker)
         } else if marks.failed.contains(state.name) {
             status = ("✗", palette.failedMarker)
+        } else if marks.running.contains(state.name) {
+            // A Map or Parallel whose iterations or branches still run is not done yet.
+            status = ("◐", palette.currentMarker)
         } else if marks.visited.contains(state.name) {
             status = ("✓", palette.visitedMarker)
         }
@@ -114,6 +118,20 @@ extension GraphView {
             : palette.retryProgress
         for (i, character) in text.enumerated() {
             overlay.setCharacter(character, style: style, at: GridPoint(x: markX + 1 + i, y: y))
+        }
+    }
+
+    /// Writes a running Map's iteration count (`3/10`) into its bottom border, left of where
+    /// edges leave, over plain border cells only.
+    private func addIterations(_ state: PlacedState, to overlay: inout GraphOverlay) {
+        guard let text = marks.iterations[state.name] else { return }
+        let y = state.rect.maxY - 1
+        var x = state.rect.x + 2
+        if canvas[state.rect.x + 1, y].role == .retryMark { x += 1 + (marks.attempts[state.name].map { $0.text.count } ?? 0) }
+        let cells = Array("▸" + text)
+        guard (0..<cells.count).allSatisfy({ canvas[x + $0, y].role == .boxBorder && canvas[x + $0, y].character == "─" }) else { return }
+        for (i, character) in cells.enumerated() {
+            overlay.setCharacter(character, style: palette.retryProgress, at: GridPoint(x: x + i, y: y))
         }
     }
 

@@ -54,6 +54,27 @@ public struct GraphView: Sendable {
                 screen.put(String(cell.character), at: at, style: style, clip: area)
             }
         }
+        markClippedNames(in: area, dx: dx, dy: dy, on: &screen)
+    }
+
+    /// A state name or edge label cut by the left or right edge ends in `…` there, so a cut
+    /// name never passes for a whole one (`rderError`).
+    private func markClippedNames(in area: Rect, dx: Int, dy: Int, on screen: inout Screen) {
+        guard area.width >= 2 else { return }
+        for y in area.y..<area.maxY {
+            let cy = y + dy
+            for (x, outside) in [(area.x, area.x + dx - 1), (area.maxX - 1, area.maxX + dx)] {
+                let inside = canvas[x + dx, cy], beyond = canvas[outside, cy]
+                // The tail half of a wide character cut at the left edge counts as the name too.
+                guard Self.isText(inside.role), beyond.role == inside.role, inside.character != " " || inside.isWideTail else { continue }
+                let style = screen[x, y].style
+                screen.put("…", at: Point(x: x, y: y), style: style, clip: area)
+            }
+        }
+    }
+
+    private static func isText(_ role: CellRole) -> Bool {
+        role == .stateName || role == .label || role == .catchLabel
     }
 
     /// The style a cell gets from its role alone, before any state's marks.

@@ -10,15 +10,21 @@ public struct InjectForm {
     public internal(set) var error: TextInput
     public internal(set) var cause = TextInput("")
     /// `every`, `now`, `k`, `j-k` (0 is the first try) or `next N`.
-    public internal(set) var attempts = TextInput("every")
+    public internal(set) var attempts: TextInput
     public internal(set) var field = Field.error
     /// Why the last Enter was refused, shown in the dialog.
     public internal(set) var problem: String?
     /// The attempt the state is on at this pause, when it is running; "now" needs one.
     let runningAttempt: Int?
+    /// Whether the state's injection is being edited: Enter replaces it.
+    public let replacing: Bool
 
-    init(state: String, suggestions: [String], runningAttempt: Int?) {
+    init(state: String, suggestions: [String], runningAttempt: Int?, attempts: String = "every", cause: String = "",
+         replacing: Bool = false) {
         self.state = state
+        self.attempts = TextInput(attempts)
+        self.cause = TextInput(cause)
+        self.replacing = replacing
         self.suggestions = suggestions
         self.runningAttempt = runningAttempt
         error = TextInput(suggestions.first ?? "")
@@ -56,7 +62,7 @@ public struct InjectForm {
     private mutating func draw(in bounds: Rect, on screen: inout Screen) {
         let listHeight = min(suggestions.count, max(1, bounds.height - 14))
         let width = min(max(bounds.width - 8, 30), 64)
-        let dialog = Dialog("Inject an error into \(state)",
+        let dialog = Dialog((replacing ? "Edit the injection into " : "Inject an error into ") + state,
                             lines: ["Every matching attempt of this Task fails with this error;",
                                     "Retry and Catch handle it exactly like a real one."],
                             hint: "Tab field · ↑↓ choose error · Enter arm · Esc cancel",

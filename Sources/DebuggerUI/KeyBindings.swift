@@ -29,61 +29,71 @@ enum KeyBindings {
             ("↑ ↓  j k", "move in the panel (timeline: travel to that event)"),
             ("h l", "pan the graph or the data left and right"),
             ("PgUp PgDn Home End", "page, first, last"),
-            ("Enter", "data flow: fold or unfold a stage or a JSON node; graph: select"),
+            ("Enter", "data flow: fold or unfold a stage or a JSON node"),
             ("[  ]", "data flow: previous / next stage"),
-            ("/", "search the data flow (folded parts open) or, from the timeline, the events"),
+            ("/", "search: graph: state names as you type; data flow: its text (folded parts open); timeline: events"),
+            ("n  N", "while a search is active: next / previous match (Esc ends the search, n steps over again)"),
             ("z", "zoom the focused panel to the whole window, again to go back"),
-            ("f", "graph: follow the current state again after panning"),
+            ("H  L", "move the split between the left and right panels"),
+            ("f", "graph: follow the current state again after panning; timeline: filter by state name or event type"),
+            ("-", "graph: compact zoom (small boxes, no type tags) for wide machines; again for full size"),
+            ("Enter Space", "graph: fold or unfold the body of the selected Map or Parallel"),
             ("mouse", "click a state or an event to select it; wheel scrolls"),
-            ("?", "this help"),
+            ("y", "copy the selected value, stage, event, state definition or variable (OSC 52 clipboard)"),
+            ("Y", "copy the selected value's path ($.items[0].sku), state name or variable name"),
+            ("m", "the message log: every status message in full"),
+            ("?", "this help; / in it finds a key by what it does"),
             ("q  Ctrl-C", "quit"),
         ]),
     ])
 
-    /// The help as rows of text: a heading per section, then `keys  what they do`.
-    static var helpRows: [[Span]] {
+    /// The help as rows `width` cells wide: a heading per section, then `keys  what they do`,
+    /// a description too long for its row going on under itself rather than being cut.
+    /// With `filter`, only the keys whose keys or description contain it (any case).
+    static func helpRows(width: Int, filter: String = "") -> [[Span]] {
+        let keyWidth = min(20, max(4, width / 3))
+        let needle = filter.lowercased()
         var rows: [[Span]] = []
         for section in helpOverlay.sections {
+            let bindings = section.bindings.filter {
+                needle.isEmpty || $0.keys.lowercased().contains(needle) || $0.action.lowercased().contains(needle)
+            }
+            guard !bindings.isEmpty else { continue }
             if !rows.isEmpty { rows.append([]) }
             rows.append([Span(section.title, style: Style(foreground: .brightWhite, attributes: .bold))])
-            for binding in section.bindings {
-                rows.append([Span(" " + padded(binding.keys, toWidth: 20), style: Style(foreground: .cyan, attributes: .bold)),
-                             Span(binding.action)])
+            for binding in bindings {
+                let keys = wrapped(binding.keys, toWidth: keyWidth)
+                let actions = wrapped(binding.action, toWidth: max(1, width - keyWidth - 2))
+                for i in 0..<max(keys.count, actions.count) {
+                    rows.append([Span(" " + padded(i < keys.count ? keys[i] : "", toWidth: keyWidth) + " ",
+                                      style: Style(foreground: .cyan, attributes: .bold)),
+                                 Span(i < actions.count ? actions[i] : "")])
+                }
             }
         }
         return rows
     }
 
-    /// Draws the help over the screen, scrolled to `offset` when it does not fit.
-    static func renderHelp(offset: Int, on screen: inout Screen) {
-        let rows = helpRows
-        let width = min(screen.width - 2, 100)
-        let height = min(screen.height - 2, rows.count + 2)
-        let box = screen.bounds.centered(Size(width: width, height: height))
-        let visible = max(0, height - 2)
-        let first = max(0, min(offset, rows.count - visible))
-        let footer = rows.count > visible ? "↑↓ scroll · \(first + visible)/\(rows.count) · ? or Esc closes" : "? or Esc closes"
-        let inner = Panel("asldb keys", focused: true, footer: footer).render(in: box, on: &screen)
-        for y in 0..<inner.height where first + y < rows.count {
-            screen.put(rows[first + y], at: Point(x: inner.x + 1, y: inner.y + y), clip: inner)
-        }
-    }
-
     /// The keys that work now, most useful first; the status line drops what does not fit.
     static func hints(for app: DebuggerApp) -> [(key: String, action: String)] {
         switch app.overlay {
-        case .help: return [("↑↓", "scroll"), ("? Esc", "close help")]
+        case .help where app.helpFilter?.typing == true: return [("Enter", "keep"), ("Esc", "all keys")]
+        case .help: return [("↑↓", "scroll"), ("/", "find a key"), ("? Esc", "close help")]
+        case .messages: return [("↑↓", "scroll"), ("m Esc", "close the log")]
         case .inject: return [("Tab", "field"), ("↑↓", "error"), ("Enter", "arm"), ("Esc", "cancel")]
         case .edit, .breakpoint: return [("Enter", "apply"), ("Esc", "cancel")]
         case .answer: return [("Tab", "field"), ("Enter", "answer"), ("Esc", "cancel")]
-        case .search: return [("Enter", "find"), ("Esc", "cancel")]
+        case .search: return [("Enter", "keep"), ("Esc", "cancel")]
         case nil: break
         }
         var hints: [(key: String, action: String)] = []
-        if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
+        if app.activeSearch != nil { hints += [("n N", "match"), ("Esc", "end search")] }
+        if app.blocked != nil {
+            hints += [("a", "answer"), ("u", "back"), ("m", "log")]
+        } else if app.session.current.isFinished && app.session.cursor == app.session.recordedEvents {
             hints += [("u", "back"), ("r", "restart")]
         } else {
-            hints += [("s", "step"), ("n", "next"), ("c", "continue"), ("u", "back")]
+            hints += [("s", "step")] + (app.activeSearch == nil ? [("n", "next")] : []) + [("c", "continue"), ("u", "back")]
         }
         hints += [("e", "inject"), ("b", "break")]
         switch app.focus {

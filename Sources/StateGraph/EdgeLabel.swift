@@ -1,9 +1,9 @@
 import StatesLanguage
 
 /// Short text for the label of an edge: a Choice condition as an expression, or a Catch's errors.
-enum EdgeLabel {
+public enum EdgeLabel {
     /// A Choice condition as one line, e.g. `$.total > 100`, `IsPresent $.x`, `And($.a == 1, …)`.
-    static func text(for condition: ChoiceCondition) -> String {
+    public static func text(for condition: ChoiceCondition) -> String {
         switch condition {
         case .and(let parts): return "And(" + parts.map(text(for:)).joined(separator: ", ") + ")"
         case .or(let parts): return "Or(" + parts.map(text(for:)).joined(separator: ", ") + ")"

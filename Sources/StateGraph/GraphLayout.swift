@@ -16,11 +16,24 @@ public struct GraphLayout: Sendable {
         public var maxLabelWidth: Int
         /// Blank cells kept right of every box for markers.
         public var markerWidth: Int
+        /// Whether a box's top border names the state's type; without it a box can be narrower.
+        public var showsTypeTag: Bool
+        /// JSON Pointers of the Parallel and Map states drawn folded: a plain box that says how
+        /// many states it holds instead of its branches or item processor.
+        public var folded: Set<String>
 
-        public init(maxBoxWidth: Int = 24, maxLabelWidth: Int = 20, markerWidth: Int = 2) {
+        public init(maxBoxWidth: Int = 24, maxLabelWidth: Int = 20, markerWidth: Int = 2, showsTypeTag: Bool = true,
+                    folded: Set<String> = []) {
             self.maxBoxWidth = maxBoxWidth
             self.maxLabelWidth = maxLabelWidth
             self.markerWidth = markerWidth
+            self.showsTypeTag = showsTypeTag
+            self.folded = folded
+        }
+
+        /// Small boxes and labels and no type tags, so a wide machine fits a narrow panel.
+        public static func compact(folded: Set<String> = []) -> Options {
+            Options(maxBoxWidth: 14, maxLabelWidth: 8, markerWidth: 2, showsTypeTag: false, folded: folded)
         }
     }
 
@@ -41,8 +54,10 @@ public struct GraphLayout: Sendable {
         var loopsToItself = Array(repeating: false, count: states.count)
         for e in edges where e.isSelfLoop { loopsToItself[e.from] = true }
         let boxes = states.enumerated().map { i, state in
-            StateBox(state: state, nested: nestedMachines(of: state).map(layout),
-                     loopsToItself: loopsToItself[i], options: options)
+            let isFolded = options.folded.contains(state.pointer)
+            return StateBox(state: state, nested: isFolded ? [] : nestedMachines(of: state).map(layout),
+                            loopsToItself: loopsToItself[i], options: options,
+                            foldedSummary: isFolded ? Self.foldedSummary(of: nestedMachines(of: state)) : nil)
         }
         var graph = LayeredGraph(edges: edges, sizes: boxes.map { ($0.width + options.markerWidth, $0.height) },
                                  ports: boxes, rank: rank, reachable: reachable)
@@ -89,6 +104,22 @@ public struct GraphLayout: Sendable {
     /// Convenience for `GraphLayout(options: options).layout(machine)`.
     public static func layout(_ machine: StateMachine, options: Options = Options()) -> GraphCanvas {
         GraphLayout(options: options).layout(machine)
+    }
+
+    /// What a folded Parallel or Map box says in place of its body, e.g. `▸ 2 branches, 9 states`.
+    static func foldedSummary(of machines: [StateMachine]) -> String {
+        func count(_ machine: StateMachine) -> Int {
+            machine.states.values.reduce(0) { total, state in
+                switch state.kind {
+                case .parallel(let p): return total + 1 + p.branches.map(count).reduce(0, +)
+                case .map(let m): return total + 1 + count(m.processor)
+                default: return total + 1
+                }
+            }
+        }
+        let states = machines.map(count).reduce(0, +)
+        let branches = machines.count > 1 ? "\(machines.count) branches, " : ""
+        return "▸ \(branches)\(states) state\(states == 1 ? "" : "s")"
     }
 
     private func nestedMachines(of state: State) -> [StateMachine] {

@@ -12,8 +12,12 @@ struct StateBox {
     var nested: [GraphCanvas]
     var hasRetry: Bool
 
-    init(state: State, nested: [GraphCanvas], loopsToItself: Bool, options: GraphLayout.Options) {
-        tag = state.typeName
+    /// The line under the name of a folded Parallel or Map (drawn dim, like the type tag).
+    var foldedSummary: String?
+
+    init(state: State, nested: [GraphCanvas], loopsToItself: Bool, options: GraphLayout.Options, foldedSummary: String? = nil) {
+        tag = options.showsTypeTag ? state.typeName : ""
+        self.foldedSummary = foldedSummary
         self.nested = nested
         hasRetry = !state.retry.isEmpty
         var framesWidth = 0
@@ -25,8 +29,8 @@ struct StateBox {
         framesWidth += max(0, nested.count - 1)
         // A Parallel or Map box is as wide as its frames anyway, so its name may use that width.
         lines = StateBox.wrap(sanitized(state.name), innerLimit: max(4, options.maxBoxWidth - 4, framesWidth))
-        let tagWidth = cellWidth(tag)
-        let lineWidth = lines.map(cellWidth).max() ?? 0
+        let tagWidth = tag.isEmpty ? -2 : cellWidth(tag)
+        let lineWidth = (lines + (foldedSummary.map { [$0] } ?? [])).map(cellWidth).max() ?? 0
         // The arrow in the top border must clear the type tag, and entry and exit share a column
         // so a chain of states runs straight down. Catch edges leave left of the exit and loops
         // run on the right (in at the bottom, out at the top), so a loop never has to cross the
@@ -36,7 +40,7 @@ struct StateBox {
         // A loop to itself leaves right of the back-edge port, so it never crosses the exit.
         while loopsToItself && entry(w) + 4 > w - 2 { w += 1 }
         width = w
-        height = 2 + lines.count + framesHeight
+        height = 2 + lines.count + (foldedSummary == nil ? 0 : 1) + framesHeight
         entryPort = entry(w)
         selfLoopPort = entryPort + 4
         backOutPort = entryPort + 2
@@ -61,11 +65,14 @@ struct StateBox {
         canvas.put("╮", role: .boxBorder, x: x + width - 1, y: y)
         canvas.put("╰", role: .boxBorder, x: x, y: bottom)
         canvas.put("╯", role: .boxBorder, x: x + width - 1, y: bottom)
-        canvas.write(" \(tag) ", role: .typeTag, x: x + 1, y: y)
+        if !tag.isEmpty { canvas.write(" \(tag) ", role: .typeTag, x: x + 1, y: y) }
         // Bottom left is free of ports (the catch port is at least five cells in).
         if hasRetry { canvas.put("↻", role: .retryMark, x: x + 1, y: bottom) }
         for (i, line) in lines.enumerated() {
             canvas.write(line, role: .stateName, x: x + (width - cellWidth(line)) / 2, y: y + 1 + i)
+        }
+        if let foldedSummary {
+            canvas.write(foldedSummary, role: .typeTag, x: x + (width - cellWidth(foldedSummary)) / 2, y: y + 1 + lines.count)
         }
         for cx in (x + width)..<(x + width + markerWidth) {
             canvas.put(" ", role: .markerSlot, x: cx, y: y + 1)

@@ -153,12 +153,13 @@ extension DebugSession {
         return (fresh, dropped)
     }
 
-    /// A new session on `definition`, before its first event, that keeps this one's input, seed,
-    /// task answers, and the breakpoints and injections whose states it still has (the others
-    /// are named in `dropped`).
-    func started(on definition: StateMachine) -> (session: DebugSession, dropped: [String]) {
+    /// A new session on `definition`, before its first event, that keeps this one's input (or
+    /// takes `input`), seed, task answers, and the breakpoints and injections whose states it
+    /// still has (the others are named in `dropped`).
+    func started(on definition: StateMachine, input: JSON? = nil) -> (session: DebugSession, dropped: [String]) {
         var setup = self.setup
         setup.definition = definition
+        if let input { setup.input = input }
         var fresh = DebugSession(setup)
         var dropped: [String] = []
         for breakpoint in breakpoints {

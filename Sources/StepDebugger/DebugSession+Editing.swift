@@ -13,6 +13,12 @@ extension DebugSession {
         return pause(.moved)
     }
 
+    /// The same session started over on another execution input, with its seed, answers,
+    /// breakpoints and injections: how the input is edited before the first state.
+    public func startedOver(input text: String) throws(SessionError) -> DebugSession {
+        started(on: setup.definition, input: try parse(text, what: "the execution input")).session
+    }
+
     /// Sets a variable visible to the current state to a JSON value.
     public mutating func editVariable(_ name: String, _ text: String) throws(SessionError) -> Pause {
         guard !name.isEmpty, name != "states", name.count <= 80 else {

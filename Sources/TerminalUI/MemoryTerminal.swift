@@ -54,6 +54,12 @@ public final class MemoryTerminal: Terminal {
     }
 
     public var drawCount: Int { changedCellsPerDraw.count }
+    /// What the app asked to copy, in order (Base64, as sent).
+    public private(set) var clipboard: [String] = []
+
+    public func copyToClipboard(base64: String) {
+        clipboard.append(base64)
+    }
 
     /// The rows the terminal shows now.
     public func rows() -> [String] { screen.rows() }

@@ -16,6 +16,9 @@ public protocol Terminal: AnyObject {
     func draw(_ diff: ScreenDiff)
     /// The next input, or nil when none came within `timeout`.
     func readEvent(timeout: Duration) -> Event?
+    /// Asks the terminal to put text on the system clipboard (OSC 52); `base64` is the text's
+    /// UTF-8 bytes in Base64. Terminals that do not allow it ignore the request.
+    func copyToClipboard(base64: String)
 }
 
 /// Turns whole frames into diffs against the previous frame and draws them on a terminal.

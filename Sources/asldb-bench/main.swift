@@ -59,8 +59,10 @@ let usage = """
       engine --check linearity|map10k|bigstate   one scale check
       jsonata [--min-time S]  compile and evaluation time of state-machine-sized JSONata expressions over
                               1 KiB and 10 KiB inputs, beside the same done by a JSONPath Parameters template
-      ui [-n PRESSES]         key-press latency of the debugger (update + view + render into memory) on a
-                              generated 100-state machine with ~200 KiB of data, at 160x48 and 80x24
+      ui [-n PRESSES] [--definition FILE]
+                              key-press latency of the debugger (update + view + render into memory) on a
+                              generated 100-state machine with ~200 KiB of data (or FILE, every task
+                              answered), at 160x48 and 80x24; the first frame includes the graph layout
                               (PRESSES key presses per size, default 1500: enough to reach the end)
     """
 

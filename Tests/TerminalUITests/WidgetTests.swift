@@ -3,6 +3,25 @@ import Testing
 import TerminalUI
 
 @Suite struct WidgetTests {
+    @Test func wrappingBreaksAtSpacesAndCutsOnlyWordsWiderThanARow() {
+        #expect(wrapped("a answer · nothing answers ValidateOrder", toWidth: 16) == ["a answer ·", "nothing answers", "ValidateOrder"])
+        #expect(wrapped("arn:aws:lambda:function", toWidth: 10) == ["arn:aws:la", "mbda:funct", "ion"])
+        #expect(wrapped("出荷出荷出荷", toWidth: 5) == ["出荷", "出荷", "出荷"])
+        #expect(wrapped("one\ntwo  three", toWidth: 20) == ["one", "two three"])
+        #expect(wrapped("", toWidth: 5) == [""])
+        #expect(wrapped("x\u{1b}[31m", toWidth: 40) == ["x\\u001b[31m"])
+    }
+
+    @Test func textBoxScrollsAndSaysWhereItIs() {
+        var screen = Screen(width: 30, height: 8)
+        let rows = (1...10).map { [Span("row \($0)")] }
+        #expect(TextBox.clamped(Int.max, count: rows.count, in: screen.bounds) == 6)
+        TextBox("Log", rows: rows, offset: Int.max, hint: "Esc").render(in: screen.bounds, on: &screen)
+        let text = screen.rows()
+        #expect(text[2].contains("row 7") && text[5].contains("row 10"))
+        #expect(text[6].contains("10/10 · Esc"))
+    }
+
     @Test func panelPutsItsTitleInTheBorderAndMarksFocus() {
         var screen = Screen(width: 24, height: 4)
         let columns = screen.bounds.columns([.fixed(12), .rest])

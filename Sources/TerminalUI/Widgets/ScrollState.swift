@@ -29,6 +29,23 @@ public struct ScrollState: Hashable, Sendable {
         clamp(content: content, viewport: viewport)
     }
 
+    /// Centres `target` across the viewport, and down it when the target is not already in
+    /// view at least `margin` rows from the top and bottom edges; then keeps the offset inside
+    /// the content. A target wider or taller than the viewport shows its left or top part.
+    public mutating func centre(on target: Rect, content: Size, viewport: Size, margin: Int = 1) {
+        offset.x = Self.centred(start: target.x, length: target.width, viewport: viewport.width)
+        let top = offset.y + min(margin, max(0, (viewport.height - target.height) / 2))
+        let bottom = offset.y + viewport.height - min(margin, max(0, (viewport.height - target.height) / 2))
+        if target.y < top || target.maxY > bottom {
+            offset.y = Self.centred(start: target.y, length: target.height, viewport: viewport.height)
+        }
+        clamp(content: content, viewport: viewport)
+    }
+
+    private static func centred(start: Int, length: Int, viewport: Int) -> Int {
+        length >= viewport ? start : start - (viewport - length) / 2
+    }
+
     private static func follow(start: Int, length: Int, offset: Int, viewport: Int) -> Int {
         guard viewport > 0 else { return offset }
         if start < offset || length > viewport { return start }

@@ -89,6 +89,16 @@ final class TmuxSession {
         try sendBytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 32] + cell + [0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 35] + cell)
     }
 
+    /// Lets programs in the pane set tmux's clipboard with OSC 52 (`set -s set-clipboard on`).
+    func allowClipboard() throws {
+        try run(["set", "-s", "set-clipboard", "on"])
+    }
+
+    /// The newest paste buffer: what a program copied with OSC 52.
+    func pasteBuffer() throws -> String {
+        try run(["show-buffer"])
+    }
+
     /// Changes the pane size, as a user resizing the window.
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
