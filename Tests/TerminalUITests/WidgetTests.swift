@@ -9,7 +9,7 @@ import TerminalUI
         #expect(wrapped("出荷出荷出荷", toWidth: 5) == ["出荷", "出荷", "出荷"])
         #expect(wrapped("one\ntwo  three", toWidth: 20) == ["one", "two three"])
         #expect(wrapped("", toWidth: 5) == [""])
-        #expect(wrapped("x\u{1b}[31m", toWidth: 40) == ["x\\u001b[31m"])
+        #expect(wrapped("x\u{1b}[31m", toWidth: 40) == ["x\\u001B[31m"])
     }
 
     @Test func textBoxScrollsAndSaysWhereItIs() {
