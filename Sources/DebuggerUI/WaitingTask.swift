@@ -24,7 +24,6 @@ extension DebuggerApp {
             ("e", "make this attempt fail (attempts: now)"),
             ("--mock-config FILE --test-case NAME", "a mocked response for \(blocked.state)"),
             ("--handler \(blocked.state)=COMMAND", "run local code as the task"),
-            ("--stub echo", "stand-in results for every Task"),
         ]
     }
 

@@ -24,7 +24,7 @@ import Testing
         #expect(rows[23].hasPrefix(" a answer  u back"))
         let text = app.text(Self.size)
         for words in ["⏸ ValidateOrder is waiting for an answer", "nothing answers arn:aws:lambda", "a  answer by hand",
-                      "e  make this attempt fail", "--mock-config FILE --test-case NAME", "--handler ValidateOrder=COMMAND", "--stub echo"] {
+                      "e  make this attempt fail", "--mock-config FILE --test-case NAME", "--handler ValidateOrder=COMMAND"] {
             #expect(text.contains(words), "the data flow shows \(words)")
         }
     }
